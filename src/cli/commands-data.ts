@@ -1,0 +1,141 @@
+/** patuh instrument / import / results / explain */
+import type { Command } from 'commander';
+import { parseYear } from '../services/cycles.ts';
+import { explainEntity } from '../services/explain.ts';
+import { importAnswers } from '../services/imports/import-answers.ts';
+import { importResults } from '../services/imports/import-results.ts';
+import { loadCycle, requireInstrument } from '../services/cycles.ts';
+import { cycleResults } from '../services/results.ts';
+import { presentResult as resultJson } from '../http/results/present.ts';
+import { formatExplanation } from './format-explain.ts';
+import { createProgress } from './progress.ts';
+import { printJson, withContext } from './runtime.ts';
+
+export function registerDataCommands(program: Command): void {
+  const instrument = program.command('instrument').description('the assessment instrument of a cycle');
+  instrument
+    .command('show')
+    .description('dimensions → variables → indicators of a cycle’s instrument')
+    .requiredOption('--cycle <year>', 'cycle year, e.g. 2022')
+    .option('--json', 'print JSON')
+    .action(async (o: { cycle: string; json?: boolean }) =>
+      withContext(async ({ ctx }) => {
+        const cycle = await loadCycle(ctx, parseYear(o.cycle));
+        const inst = requireInstrument(cycle);
+        const shape = {
+          cycle: cycle.year,
+          edition: inst.edition,
+          name: inst.name,
+          dimensions: inst.dimensions.map((d) => ({
+            code: d.code,
+            name: d.name,
+            weight: d.weight,
+            variables: d.variables.map((v) => ({
+              code: v.code,
+              name: v.name,
+              weight: v.weight,
+              indicators: v.indicators.map((i) => ({
+                code: i.code,
+                text: i.text,
+                method: i.method,
+                respondents: i.respondents === 'cycle' ? (cycle.settings.serviceUsersPerUnit ?? inst.serviceUsersPerUnit) : i.respondents,
+                evidence: i.evidence,
+                appliesTo: i.appliesTo ?? null,
+                scale: i.scale,
+              })),
+            })),
+          })),
+        };
+        if (o.json) return printJson(shape);
+        console.log(`${inst.name.id} (${inst.edition}) — siklus ${cycle.year}`);
+        for (const d of inst.dimensions) {
+          console.log(`\n${d.code}  ${d.name.id}  (bobot ${d.weight})`);
+          for (const v of d.variables) {
+            console.log(`  ${v.code}  ${v.name.id}  (bobot ${v.weight})`);
+            for (const i of v.indicators) console.log(`    ${i.code}  ${i.text.id}  [${i.method}]`);
+          }
+        }
+      }, o.json),
+    );
+
+  const imp = program.command('import').description('import answers or published results (CSV or XLSX)');
+  imp
+    .command('answers <file>')
+    .description('import answers: columns entity,unit,indicator,respondent,value (value 0–3 or NA)')
+    .requiredOption('--cycle <year>', 'cycle year')
+    .option('--json', 'print the report as JSON')
+    .option('--no-progress', 'no progress on stderr')
+    .action(async (file: string, o: { cycle: string; json?: boolean; progress: boolean }) =>
+      withContext(async ({ ctx }) => {
+        const progress = createProgress(o.progress);
+        try {
+          const report = await importAnswers(ctx, file, parseYear(o.cycle), {
+            onProgress: (p) => progress.update(p.phase, p.done, p.total),
+          });
+          progress.stop();
+          if (o.json) printJson(report);
+          else
+            console.log(
+              `imported ${report.answers} answers for ${report.units} units of ${report.entities} entities into ${report.cycle} (${report.unitsCreated} new units); results recomputed`,
+            );
+        } finally {
+          progress.stop();
+        }
+      }, o.json),
+    );
+  imp
+    .command('results <file>')
+    .description('import published results: entity,score or entity,unit,score (optional level column)')
+    .requiredOption('--cycle <year>', 'cycle year')
+    .option('--json', 'print the report as JSON')
+    .option('--no-progress', 'no progress on stderr')
+    .action(async (file: string, o: { cycle: string; json?: boolean; progress: boolean }) =>
+      withContext(async ({ ctx }) => {
+        const progress = createProgress(o.progress);
+        try {
+          const report = await importResults(ctx, file, parseYear(o.cycle), {
+            onProgress: (d, t) => progress.update('read', d, t),
+          });
+          progress.stop();
+          if (o.json) printJson(report);
+          else console.log(`imported published results of ${report.entities} entities (${report.units} units) into ${report.cycle}`);
+        } finally {
+          progress.stop();
+        }
+      }, o.json),
+    );
+
+  program
+    .command('results')
+    .description('results of a cycle: score, category, opinion, zone, rank, units')
+    .requiredOption('--cycle <year>', 'cycle year')
+    .option('--entity <name>', 'only this entity (name, alias or code)')
+    .option('--json', 'print JSON')
+    .action(async (o: { cycle: string; entity?: string; json?: boolean }) =>
+      withContext(async ({ ctx }) => {
+        const { results } = await cycleResults(ctx, parseYear(o.cycle), o.entity ? { entity: o.entity } : {});
+        if (o.json) return printJson(results.map(resultJson));
+        if (results.length === 0) return console.log('no results');
+        for (const r of results) {
+          console.log(
+            `${String(r.rank).padStart(4)}  ${r.score.toFixed(2).padStart(6)}  ${(r.category ?? '-').padEnd(2)} ${r.zone.padEnd(6)} ${r.entity.name}${r.complete ? '' : '  (belum lengkap)'}${r.synthetic ? '  [sintetis]' : ''}`,
+          );
+        }
+      }, o.json),
+    );
+
+  program
+    .command('explain')
+    .description('why an entity got its score: the points each dimension, variable and indicator cost')
+    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--entity <name>', 'entity name, alias or code')
+    .option('--lang <lang>', 'id or en', 'id')
+    .option('--json', 'print JSON')
+    .action(async (o: { cycle: string; entity: string; lang: string; json?: boolean }) =>
+      withContext(async ({ ctx }) => {
+        const x = await explainEntity(ctx, parseYear(o.cycle), o.entity);
+        if (o.json) return printJson({ result: resultJson(x.result), explanation: x.explanation, units: x.units.map((u) => ({ name: u.name, explanation: u.explanation })) });
+        console.log(formatExplanation(x, o.lang === 'en' ? 'en' : 'id'));
+      }, o.json),
+    );
+}

@@ -1,0 +1,44 @@
+/** patuh migrate / serve */
+import type { Command } from 'commander';
+import { buildServer } from '../http/server.ts';
+import { loadDemoIfEmpty } from '../services/demo.ts';
+import { printJson, withContext } from './runtime.ts';
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('bring the database up to date (migrations, registry, known cycles)')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) =>
+      withContext(async ({ config }) => {
+        // openContext already migrated; report where
+        const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
+        if (o.json) printJson({ ok: true, database: config.database.kind });
+        else console.log(`database is up to date: ${where}`);
+      }, o.json),
+    );
+
+  program
+    .command('serve')
+    .description('start the HTTP server')
+    .option('--demo', 'load the synthetic 2022 demo first when the database has none')
+    .option('--port <port>', 'port (default: PORT or 3000)')
+    .action(async (o: { demo?: boolean; port?: string }) =>
+      withContext(async ({ ctx, config }) => {
+        if (o.demo && (await loadDemoIfEmpty(ctx))) {
+          console.log('loaded the 2022 demo: Kota Bekasi and Kota Kendari with SYNTHETIC answers');
+        }
+        const app = await buildServer(ctx, { logLevel: config.logLevel });
+        const port = o.port ? Number(o.port) : config.port;
+        const address = await app.listen({ port, host: config.host });
+        console.log(`Patuh is serving at ${address}`);
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            void app.close().then(() => resolve());
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+      }),
+    );
+}

@@ -1,0 +1,27 @@
+/** The `patuh` command line: a thin shell over the services. */
+import { Command, CommanderError } from 'commander';
+import { registerDataCommands } from './commands-data.ts';
+import { registerServerCommands } from './commands-server.ts';
+
+const program = new Command();
+program
+  .name('patuh')
+  .description('Patuh — Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik (Ombudsman RI)')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServerCommands(program);
+registerDataCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // help and version exit 0; anything else is a usage error: bad input
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

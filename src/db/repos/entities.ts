@@ -1,0 +1,69 @@
+import type { Level } from '../../domain/instrument/schema.ts';
+import type { RegistryEntity } from '../../domain/registry/names.ts';
+import type { Database } from '../database.ts';
+
+export interface EntityRow {
+  id: number;
+  code: string;
+  name: string;
+  level: Level;
+  provinceCode: string | null;
+  aliases: string[];
+}
+
+export async function countEntities(db: Database): Promise<number> {
+  const r = await db.selectFrom('entities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Inserts registry entities that are not there yet (by code); existing rows are left as they are. */
+export async function insertMissingEntities(db: Database, entities: readonly RegistryEntity[]): Promise<number> {
+  if (entities.length === 0) return 0;
+  const res = await db
+    .insertInto('entities')
+    .values(
+      entities.map((e) => ({
+        code: e.code,
+        name: e.name,
+        level: e.level,
+        province_code: e.provinceCode,
+        aliases: JSON.stringify(e.aliases),
+      })),
+    )
+    .onConflict((oc) => oc.column('code').doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0);
+}
+
+export async function listEntities(db: Database): Promise<EntityRow[]> {
+  const rows = await db
+    .selectFrom('entities')
+    .select(['id', 'code', 'name', 'level', 'province_code', 'aliases'])
+    .where('active', '=', true)
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    level: r.level as Level,
+    provinceCode: r.province_code,
+    aliases: r.aliases,
+  }));
+}
+
+export async function insertMissingOffices(
+  db: Database,
+  offices: ReadonlyArray<{ code: string; name: string; provinceCode: string }>,
+): Promise<void> {
+  if (offices.length === 0) return;
+  await db
+    .insertInto('regional_offices')
+    .values(offices.map((o) => ({ code: o.code, name: o.name, province_code: o.provinceCode })))
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+}
+
+export async function listOffices(db: Database) {
+  return db.selectFrom('regional_offices').select(['id', 'code', 'name', 'province_code']).orderBy('code').execute();
+}

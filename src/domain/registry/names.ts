@@ -1,0 +1,311 @@
+/**
+ * Resolving the names people write for assessed entities ("Kab. Bekasi",
+ * "Pemkot Bekasi", "Prov. Bali", "Kemendagri") to one registry entity.
+ * Pure: no file access. The registry itself is assembled in services.
+ *
+ * Lookup order; the first step that finds anything decides, and finding more
+ * than one entity there is "ambiguous", never a guess:
+ *   1. the entity code as typed ("32.75", "KEMENDAGRI");
+ *   2. strong keys: the official name or an alias, normalized; for provinces,
+ *      regencies and cities always in the prefixed form ("PROVINSI BALI",
+ *      "KOTA BEKASI", also "KOTA JAKARTA PUSAT" for "Kota Administrasi ...");
+ *   3. weak keys: a province, regency or city name without its level word
+ *      ("BALI", "BEKASI"), so "Bekasi" is ambiguous and "Bali" is not;
+ *   4. and 5. the same keys with spaces removed, so "Baubau" finds "Kota Bau Bau"
+ *      and "Tolitoli" finds "Kabupaten Toli-Toli".
+ * `opts.level` filters every step, so "Bekasi" with level kota is Kota Bekasi.
+ */
+import type { Level } from '../instrument/schema.ts';
+
+export type EntityLevel = Level;
+
+export interface RegistryEntity {
+  /** Kemendagri code for regions ("32", "32.75"), an upper-case code for ministries and agencies */
+  code: string;
+  /** display name: "Provinsi Jawa Barat", "Kota Bekasi", "Kementerian Dalam Negeri" */
+  name: string;
+  level: Level;
+  /** the province a region lies in (a province's own code); null for ministries and agencies */
+  provinceCode: string | null;
+  aliases: string[];
+}
+
+/** Generic so that callers indexing their own rows (with an id, say) get those rows back. */
+export type Resolution<E extends RegistryEntity = RegistryEntity> =
+  | { ok: true; entity: E }
+  | { ok: false; reason: 'unknown' | 'ambiguous'; candidates: E[] };
+
+interface KeyTier<E> {
+  readonly keys: ReadonlyMap<string, readonly E[]>;
+  /** keys and queries are compared with their spaces removed */
+  readonly compact: boolean;
+}
+
+/** Built once by buildNameIndex; treat as opaque. */
+export interface NameIndex<E extends RegistryEntity = RegistryEntity> {
+  readonly entities: readonly E[];
+  readonly byCode: ReadonlyMap<string, E>;
+  readonly tiers: readonly KeyTier<E>[];
+  /** every normalized key of each entity, for "did you mean" ranking */
+  readonly keysOf: ReadonlyMap<E, readonly string[]>;
+}
+
+const MAX_SUGGESTIONS = 5;
+const MIN_SIMILARITY = 0.4;
+
+/** Single words written for longer ones, and old spellings. */
+const WORD_EXPANSIONS: Readonly<Record<string, string>> = {
+  KAB: 'KABUPATEN',
+  PEMKAB: 'KABUPATEN',
+  PROV: 'PROVINSI',
+  PROP: 'PROVINSI',
+  PROPINSI: 'PROVINSI',
+  PEMPROV: 'PROVINSI',
+  PEMPROP: 'PROVINSI',
+  PEMKOT: 'KOTA',
+  KOTAMADYA: 'KOTA',
+  KODYA: 'KOTA',
+  ADM: 'ADMINISTRASI',
+  KEP: 'KEPULAUAN',
+  KEMENTRIAN: 'KEMENTERIAN',
+};
+
+const REGION_WORDS = new Set(['PROVINSI', 'KABUPATEN', 'KOTA']);
+
+/**
+ * Upper-case, strip accents, turn punctuation into spaces ("&" into DAN),
+ * collapse whitespace, expand the usual abbreviations (KAB → KABUPATEN,
+ * PROV → PROVINSI, PEMKOT → KOTA, ADM → ADMINISTRASI, ...) and drop
+ * "PEMERINTAH [DAERAH]" before a level word ("Pemerintah Kota Bekasi" → "KOTA BEKASI").
+ */
+export function normalizeName(s: string): string {
+  const words = s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/&/g, ' DAN ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '')
+    .map((w) => WORD_EXPANSIONS[w] ?? w);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === 'PEMERINTAH' || w === 'PEMDA') {
+      const skip = words[i + 1] === 'DAERAH' && w === 'PEMERINTAH' ? 2 : 1;
+      const next = words[i + skip];
+      if (next !== undefined && REGION_WORDS.has(next)) {
+        i += skip - 1;
+        continue;
+      }
+    }
+    if (w !== undefined) out.push(w);
+  }
+  return out.join(' ');
+}
+
+function compact(key: string): string {
+  return key.replaceAll(' ', '');
+}
+
+function stripWord(key: string, word: string): string | null {
+  return key.startsWith(`${word} `) ? key.slice(word.length + 1) : null;
+}
+
+/** The strong and weak keys of one entity (see the lookup order at the top). */
+function keysOfEntity(entity: RegistryEntity): { strong: Set<string>; weak: Set<string> } {
+  const strong = new Set<string>();
+  const weak = new Set<string>();
+  const names = [entity.name, ...entity.aliases].map(normalizeName).filter((n) => n !== '');
+  for (const n of names) {
+    switch (entity.level) {
+      case 'provinsi': {
+        const bare = stripWord(n, 'PROVINSI') ?? n;
+        strong.add(`PROVINSI ${bare}`);
+        weak.add(bare);
+        break;
+      }
+      case 'kabupaten':
+      case 'kota': {
+        const word = entity.level === 'kota' ? 'KOTA' : 'KABUPATEN';
+        const rest = stripWord(n, word) ?? n;
+        const bare = stripWord(rest, 'ADMINISTRASI') ?? rest;
+        strong.add(`${word} ${rest}`);
+        strong.add(`${word} ${bare}`);
+        weak.add(bare);
+        break;
+      }
+      case 'kementerian':
+      case 'lembaga':
+        strong.add(n);
+        break;
+    }
+  }
+  return { strong, weak };
+}
+
+function addTo<E>(map: Map<string, E[]>, key: string, entity: E): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [entity]);
+  else if (!list.includes(entity)) list.push(entity);
+}
+
+/** Index the entities for resolveEntity. Throws when two entities share a code. */
+export function buildNameIndex<E extends RegistryEntity>(entities: readonly E[]): NameIndex<E> {
+  const byCode = new Map<string, E>();
+  const strong = new Map<string, E[]>();
+  const weak = new Map<string, E[]>();
+  const strongCompact = new Map<string, E[]>();
+  const weakCompact = new Map<string, E[]>();
+  const keysOf = new Map<E, string[]>();
+  const duplicates: string[] = [];
+  for (const entity of entities) {
+    const code = entity.code.trim().toUpperCase();
+    if (byCode.has(code)) duplicates.push(entity.code);
+    else byCode.set(code, entity);
+    const keys = keysOfEntity(entity);
+    for (const k of keys.strong) {
+      addTo(strong, k, entity);
+      addTo(strongCompact, compact(k), entity);
+    }
+    for (const k of keys.weak) {
+      addTo(weak, k, entity);
+      addTo(weakCompact, compact(k), entity);
+    }
+    keysOf.set(entity, [...new Set([...keys.strong, ...keys.weak])]);
+  }
+  if (duplicates.length > 0) {
+    throw new Error(`registry entity codes must be unique; repeated: ${duplicates.join(', ')}`);
+  }
+  return {
+    entities,
+    byCode,
+    tiers: [
+      { keys: strong, compact: false },
+      { keys: weak, compact: false },
+      { keys: strongCompact, compact: true },
+      { keys: weakCompact, compact: true },
+    ],
+    keysOf,
+  };
+}
+
+/**
+ * Find the one entity a written name means. On failure the candidates are either
+ * the entities the name fits equally well ('ambiguous') or up to five similar
+ * ones for a "did you mean" message ('unknown').
+ */
+export function resolveEntity<E extends RegistryEntity>(
+  index: NameIndex<E>,
+  name: string,
+  opts?: { level?: Level },
+): Resolution<E> {
+  const level = opts?.level;
+  const fits = (e: E) => level === undefined || e.level === level;
+  const raw = name.trim();
+  if (raw === '') return { ok: false, reason: 'unknown', candidates: [] };
+
+  const byCode = index.byCode.get(raw.toUpperCase());
+  if (byCode !== undefined) {
+    // a code is exact: at another level than asked, it is the one thing to suggest
+    return fits(byCode) ? { ok: true, entity: byCode } : { ok: false, reason: 'unknown', candidates: [byCode] };
+  }
+
+  const key = normalizeName(raw);
+  if (key !== '') {
+    for (const tier of index.tiers) {
+      const hits = (tier.keys.get(tier.compact ? compact(key) : key) ?? []).filter(fits);
+      const [first, second] = hits;
+      if (first !== undefined && second === undefined) return { ok: true, entity: first };
+      if (first !== undefined) return { ok: false, reason: 'ambiguous', candidates: hits };
+    }
+  }
+  return { ok: false, reason: 'unknown', candidates: suggest(index, key, fits) };
+}
+
+/** "Kota Bekasi (32.75), Kabupaten Bekasi (32.16)" */
+export function formatCandidates(candidates: readonly RegistryEntity[]): string {
+  return candidates.map((c) => `${c.name} (${c.code})`).join(', ');
+}
+
+// ---- "did you mean" ranking -------------------------------------------------
+
+function levelWordOf(key: string): Level | null {
+  if (key.startsWith('PROVINSI ')) return 'provinsi';
+  if (key.startsWith('KABUPATEN ')) return 'kabupaten';
+  if (key.startsWith('KOTA ')) return 'kota';
+  return null;
+}
+
+/** The key without a leading level word and "ADMINISTRASI". */
+function coreOf(key: string): string {
+  let rest = key;
+  for (const word of ['PROVINSI', 'KABUPATEN', 'KOTA', 'ADMINISTRASI']) rest = stripWord(rest, word) ?? rest;
+  return rest;
+}
+
+function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prev = new Uint16Array(b.length + 1);
+  let curr = new Uint16Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    curr[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      curr[j] = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    [prev, curr] = [curr, prev];
+  }
+  return prev[b.length] ?? 0;
+}
+
+function editSimilarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 0 : 1 - levenshtein(a, b) / longest;
+}
+
+/**
+ * Word overlap: the Dice coefficient, raised to at least 0.9 when every word of the
+ * query is in the key ("Kemendes" is close to "Kemendes PDT", closer than to "Kemenkes").
+ */
+function wordOverlap(query: string, key: string): number {
+  const qw = new Set(query.split(' '));
+  const kw = new Set(key.split(' '));
+  let shared = 0;
+  for (const w of qw) if (kw.has(w)) shared++;
+  const dice = (2 * shared) / (qw.size + kw.size);
+  return shared === qw.size ? 0.9 + 0.1 * dice : dice;
+}
+
+/**
+ * Rank entities by how close one of their keys is to the query: edit distance on
+ * the whole key and on the part after the level word, word overlap on that part,
+ * plus a small bonus when the query names the entity's level.
+ */
+function suggest<E extends RegistryEntity>(index: NameIndex<E>, query: string, fits: (e: E) => boolean): E[] {
+  if (query === '') return [];
+  const queryCore = coreOf(query);
+  const queryLevel = levelWordOf(query);
+  const scored: { entity: E; score: number; order: number }[] = [];
+  index.entities.forEach((entity, order) => {
+    if (!fits(entity)) return;
+    let best = 0;
+    for (const key of index.keysOf.get(entity) ?? []) {
+      const core = coreOf(key);
+      best = Math.max(
+        best,
+        editSimilarity(query, key),
+        editSimilarity(queryCore, core),
+        wordOverlap(queryCore, core),
+      );
+    }
+    if (queryLevel !== null && queryLevel === entity.level) best += 0.05;
+    if (best >= MIN_SIMILARITY) scored.push({ entity, score: best, order });
+  });
+  scored.sort((x, y) => y.score - x.score || x.order - y.order);
+  return scored.slice(0, MAX_SUGGESTIONS).map((s) => s.entity);
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseBandScheme } from '../instrument/schema.ts';
+import { bandFor } from './bands.ts';
+
+function scheme(name: string) {
+  const parsed = parseBandScheme(JSON.parse(readFileSync(new URL(`../../../instruments/bands/${name}.json`, import.meta.url), 'utf8')));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.value;
+}
+
+describe('bandFor categories-2022', () => {
+  const s = scheme('categories-2022');
+  it.each([
+    [100, 'A', 'Kualitas Tertinggi', 'hijau'],
+    [88, 'A', 'Kualitas Tertinggi', 'hijau'],
+    [87.994, 'B', 'Kualitas Tinggi', 'hijau'],
+    [87.995, 'A', 'Kualitas Tertinggi', 'hijau'],
+    [83.18, 'B', 'Kualitas Tinggi', 'hijau'],
+    [77.995, 'B', 'Kualitas Tinggi', 'hijau'],
+    [77.994, 'C', 'Kualitas Sedang', 'kuning'],
+    [58.99, 'C', 'Kualitas Sedang', 'kuning'],
+    [55, 'C', 'Kualitas Sedang', 'kuning'],
+    [54.99, 'D', 'Kualitas Rendah', 'merah'],
+    [31.995, 'D', 'Kualitas Rendah', 'merah'],
+    [31.994, 'E', 'Kualitas Terendah', 'merah'],
+    [0, 'E', 'Kualitas Terendah', 'merah'],
+  ])('%d → %s', (score, category, opinion, zone) => {
+    const b = bandFor(s, score);
+    expect([b.category, b.opinion.id, b.zone]).toEqual([category, opinion, zone]);
+  });
+  it('reports the rounded score', () => {
+    expect(bandFor(s, 77.995).rounded).toBe(78);
+    expect(bandFor(s, 87.994).rounded).toBe(87.99);
+    expect(bandFor(s, 31.995).rounded).toBe(32);
+  });
+  it('rejects a score outside 0..100', () => {
+    expect(() => bandFor(s, 100.5)).toThrow(RangeError);
+    expect(() => bandFor(s, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('bandFor zones-2021', () => {
+  const s = scheme('zones-2021');
+  it.each([
+    [81, 'hijau'],
+    [80.995, 'hijau'],
+    [80.994, 'kuning'],
+    [51, 'kuning'],
+    [50.99, 'merah'],
+  ])('%d → %s', (score, zone) => {
+    const b = bandFor(s, score);
+    expect(b.zone).toBe(zone);
+    expect(b.category).toBeNull();
+  });
+});

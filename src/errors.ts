@@ -1,0 +1,48 @@
+/**
+ * One application error with a stable code. The HTTP status and the CLI exit code
+ * are derived from the code in one place (docs/ARCHITECTURE.md lists the codes).
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_REQUEST: 400,
+  IMPORT_REJECTED: 422,
+  UNKNOWN_ENTITY: 404,
+  AMBIGUOUS_ENTITY: 400,
+  CYCLE_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+  /** CLI exit code: 2 for anything the caller can fix in their input, 1 otherwise. */
+  get exitCode(): 1 | 2 {
+    return this.status >= 400 && this.status < 500 ? 2 : 1;
+  }
+  toJSON() {
+    return { error: { code: this.code, message: this.message, details: this.details ?? null } };
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

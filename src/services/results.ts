@@ -1,0 +1,157 @@
+/**
+ * A cycle's results as people see them: score, category, opinion, zone, rank,
+ * completeness and units. A published result (the Ombudsman's decree) is the
+ * entity's result where one exists; otherwise the result computed from answers.
+ */
+import type { EntityRow } from '../db/repos/entities.ts';
+import {
+  listComputedEntities,
+  listComputedUnits,
+  listPublishedEntities,
+  listPublishedUnits,
+} from '../db/repos/results.ts';
+import { listUnits } from '../db/repos/units.ts';
+import type { Level, LocalText, Zone } from '../domain/instrument/schema.ts';
+import { bandFor } from '../domain/scoring/bands.ts';
+import { rankWithinGroups } from '../domain/scoring/ranking.ts';
+import { roundHalfUp } from '../domain/scoring/rounding.ts';
+import type { ServiceContext } from './context.ts';
+import { type LoadedCycle, loadCycle } from './cycles.ts';
+import { type EntityResolver, loadResolver, resolveOrThrow } from './registry.ts';
+
+export interface UnitResultView {
+  id: number;
+  name: string;
+  kind: string | null;
+  score: number | null;
+  complete: boolean;
+  dimensions: Array<{ code: string; score: number | null }>;
+}
+
+export interface EntityResultView {
+  entity: { code: string; name: string; level: Level; province: string | null; provinceCode: string | null };
+  score: number;
+  category: string | null;
+  opinion: string;
+  opinionText: LocalText;
+  zone: Zone;
+  complete: boolean;
+  rank: number;
+  provinceRank: number | null;
+  source: 'published' | 'answers';
+  synthetic: boolean;
+  units: UnitResultView[];
+  /** the unrounded score, for reconciliation */
+  exactScore: number;
+}
+
+export interface CycleResults {
+  cycle: LoadedCycle;
+  results: EntityResultView[];
+}
+
+interface Raw {
+  entity: EntityRow;
+  score: number;
+  complete: boolean;
+  source: 'published' | 'answers';
+  units: UnitResultView[];
+  synthetic: boolean;
+}
+
+const round = (v: number | null) => (v === null ? null : roundHalfUp(v, 2));
+
+async function rawResults(ctx: ServiceContext, cycle: LoadedCycle, resolver: EntityResolver): Promise<Raw[]> {
+  const [published, publishedUnits, computed, computedUnits, units] = await Promise.all([
+    listPublishedEntities(ctx.db, cycle.id),
+    listPublishedUnits(ctx.db, cycle.id),
+    listComputedEntities(ctx.db, cycle.id),
+    listComputedUnits(ctx.db, cycle.id),
+    listUnits(ctx.db, cycle.id),
+  ]);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const out = new Map<number, Raw>();
+  for (const c of computed) {
+    const entity = resolver.byId(c.entityId);
+    if (!entity || c.score === null) continue;
+    out.set(c.entityId, { entity, score: c.score, complete: c.complete, source: 'answers', units: [], synthetic: false });
+  }
+  for (const u of computedUnits) {
+    const raw = out.get(u.entityId);
+    const unit = unitById.get(u.unitId);
+    if (!raw || !unit) continue;
+    raw.synthetic ||= unit.synthetic;
+    raw.units.push({
+      id: unit.id,
+      name: unit.name,
+      kind: unit.kind,
+      score: round(u.score),
+      complete: u.complete,
+      dimensions: u.dimensions.map((d) => ({ code: d.code, score: round(d.score) })),
+    });
+  }
+  for (const p of published) {
+    const entity = resolver.byId(p.entityId);
+    if (!entity) continue;
+    out.set(p.entityId, { entity, score: p.score, complete: true, source: 'published', units: [], synthetic: false });
+  }
+  for (const u of publishedUnits) {
+    const raw = out.get(u.entityId);
+    const unit = unitById.get(u.unitId);
+    if (!raw || raw.source !== 'published' || !unit) continue;
+    raw.units.push({ id: unit.id, name: unit.name, kind: unit.kind, score: round(u.score), complete: true, dimensions: [] });
+  }
+  return [...out.values()];
+}
+
+export async function cycleResults(
+  ctx: ServiceContext,
+  year: number,
+  filter: { entity?: string } = {},
+): Promise<CycleResults> {
+  const cycle = await loadCycle(ctx, year);
+  const resolver = await loadResolver(ctx);
+  const raws = await rawResults(ctx, cycle, resolver);
+  const national = rankWithinGroups(raws.map((r) => ({ key: r.entity.code, score: r.score, group: r.entity.level })));
+  const regional = rankWithinGroups(
+    raws
+      .filter((r) => r.entity.provinceCode !== null && r.entity.level !== 'provinsi')
+      .map((r) => ({ key: r.entity.code, score: r.score, group: `${r.entity.provinceCode}` })),
+  );
+  const provinceName = new Map(
+    resolver
+      .all()
+      .filter((e) => e.level === 'provinsi')
+      .map((e) => [e.code, e.name.replace(/^Provinsi /, '')]),
+  );
+  let results: EntityResultView[] = raws.map((r) => {
+    const band = bandFor(cycle.bands, r.score);
+    return {
+      entity: {
+        code: r.entity.code,
+        name: r.entity.name,
+        level: r.entity.level,
+        province: r.entity.provinceCode === null ? null : (provinceName.get(r.entity.provinceCode) ?? null),
+        provinceCode: r.entity.provinceCode,
+      },
+      score: band.rounded,
+      category: band.category,
+      opinion: band.opinion.id,
+      opinionText: band.opinion,
+      zone: band.zone,
+      complete: r.complete,
+      rank: national.get(r.entity.code) ?? 0,
+      provinceRank: regional.get(r.entity.code) ?? null,
+      source: r.source,
+      synthetic: r.synthetic,
+      units: r.units,
+      exactScore: r.score,
+    };
+  });
+  if (filter.entity !== undefined) {
+    const wanted = resolveOrThrow(resolver, filter.entity);
+    results = results.filter((r) => r.entity.code === wanted.code);
+  }
+  results.sort((a, b) => b.exactScore - a.exactScore || a.entity.code.localeCompare(b.entity.code));
+  return { cycle, results };
+}

@@ -1,0 +1,42 @@
+/**
+ * Makes a database ready: migrations, the registry of entities and regional offices,
+ * and the known cycles. Safe to run again: it only adds what is missing.
+ */
+import { type Database, migrateToLatest } from '../db/database.ts';
+import { insertCycleIfMissing } from '../db/repos/cycles.ts';
+import { countEntities, insertMissingEntities, insertMissingOffices } from '../db/repos/entities.ts';
+import { loadRegistryEntities } from './registry-source.ts';
+
+/** The cycles every installation knows: history as published, and the assessed editions. */
+export const KNOWN_CYCLES = [
+  { year: 2021, edition: null, bandScheme: 'zones-2021', status: 'published', settings: {} },
+  { year: 2022, edition: 'pemda-2022', bandScheme: 'categories-2022', status: 'published', settings: {} },
+  { year: 2023, edition: 'pemda-2023', bandScheme: 'categories-2022', status: 'published', settings: {} },
+  { year: 2024, edition: null, bandScheme: 'categories-2022', status: 'published', settings: {} },
+] as const;
+
+export interface SetupReport {
+  migrations: string[];
+  entitiesAdded: number;
+}
+
+export async function prepareDatabase(db: Database): Promise<SetupReport> {
+  const { applied } = await migrateToLatest(db);
+  let entitiesAdded = 0;
+  const registry = await loadRegistryEntities();
+  if ((await countEntities(db)) < registry.length) {
+    entitiesAdded = await insertMissingEntities(db, registry);
+    await insertMissingOffices(
+      db,
+      registry
+        .filter((e) => e.level === 'provinsi')
+        .map((p) => ({
+          code: p.code,
+          provinceCode: p.code,
+          name: `Ombudsman RI Perwakilan ${p.name.replace(/^Provinsi /, '')}`,
+        })),
+    );
+  }
+  for (const c of KNOWN_CYCLES) await insertCycleIfMissing(db, { ...c, settings: { ...c.settings } });
+  return { migrations: applied, entitiesAdded };
+}
