@@ -5,12 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  type BandScheme,
-  type Instrument,
-  parseBandScheme,
-  parseInstrument,
-} from '../src/domain/instrument/schema.ts';
+import { type BandScheme, type Instrument, parseBandScheme, parseInstrument } from '../src/domain/instrument/schema.ts';
 
 const root = join(import.meta.dirname, '..', 'instruments');
 

@@ -54,7 +54,10 @@ const agencySchema = z
   .object({
     code: z
       .string()
-      .regex(/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/, 'codes are upper-case letters, digits and hyphens, starting with a letter'),
+      .regex(
+        /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/,
+        'codes are upper-case letters, digits and hyphens, starting with a letter',
+      ),
     level: z.enum(['kementerian', 'lembaga']),
     name: z.string().trim().min(1),
     nameEn: z.string().trim().min(1),
@@ -127,7 +130,8 @@ export async function loadRegistryEntities(): Promise<RegistryEntity[]> {
     if (!provinceCodes.has(r.provinceCode)) {
       throw new Error(`idn-area-data regency ${r.code} names an unknown province ${r.provinceCode}`);
     }
-    entities.push({ code: r.code, name: r.name, level: regionLevel(r.name), provinceCode: r.provinceCode, aliases: [] });
+    const level = regionLevel(r.name);
+    entities.push({ code: r.code, name: r.name, level, provinceCode: r.provinceCode, aliases: [] });
   }
   for (const a of agencies) {
     entities.push({ code: a.code, name: a.name, level: a.level, provinceCode: null, aliases: [...a.aliases] });

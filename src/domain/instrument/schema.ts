@@ -29,9 +29,7 @@ export type LocalText = z.infer<typeof text>;
 
 const code = z.string().regex(/^[A-Z][A-Z0-9]*$/, 'codes are upper-case letters and digits');
 
-const scaleLevel = z
-  .object({ value: z.number().int(), id: z.string().min(1), en: z.string().min(1) })
-  .strict();
+const scaleLevel = z.object({ value: z.number().int(), id: z.string().min(1), en: z.string().min(1) }).strict();
 
 const indicatorSchema = z
   .object({
@@ -120,9 +118,7 @@ export interface SchemaProblem {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: SchemaProblem[] };
 
 function pathOf(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
 /** Parse and cross-check an instrument edition: codes unique, prefixes consistent, scale 0..3. */
@@ -159,7 +155,10 @@ export function parseInstrument(input: unknown): Parsed<Instrument> {
         }
         const values = ind.scale.map((s) => s.value).join(',');
         if (values !== '0,1,2,3') {
-          problems.push({ path: `${ip}.scale`, message: `scale must describe the values 0,1,2,3 in order, got ${values}` });
+          problems.push({
+            path: `${ip}.scale`,
+            message: `scale must describe the values 0,1,2,3 in order, got ${values}`,
+          });
         }
         if (ind.respondents === 'cycle' && ind.method !== 'service_user_interview') {
           problems.push({

@@ -10,7 +10,12 @@ import {
   resolveEntity,
 } from './names.ts';
 
-const region = (code: string, name: string, level: RegistryEntity['level'], aliases: string[] = []): RegistryEntity => ({
+const region = (
+  code: string,
+  name: string,
+  level: RegistryEntity['level'],
+  aliases: string[] = [],
+): RegistryEntity => ({
   code,
   name,
   level,
@@ -28,7 +33,11 @@ const agency = (code: string, name: string, level: 'kementerian' | 'lembaga', al
 
 /** A small registry with the shapes that matter: shared bare names, Jakarta's long names, agencies. */
 const ENTITIES: RegistryEntity[] = [
-  region('31', 'Provinsi Daerah Khusus Ibukota Jakarta', 'provinsi', ['Daerah Khusus Ibukota Jakarta', 'DKI Jakarta', 'Jakarta']),
+  region('31', 'Provinsi Daerah Khusus Ibukota Jakarta', 'provinsi', [
+    'Daerah Khusus Ibukota Jakarta',
+    'DKI Jakarta',
+    'Jakarta',
+  ]),
   region('32', 'Provinsi Jawa Barat', 'provinsi', ['Jawa Barat', 'Jabar']),
   region('51', 'Provinsi Bali', 'provinsi', ['Bali']),
   region('74', 'Provinsi Sulawesi Tenggara', 'provinsi', ['Sulawesi Tenggara', 'Sultra']),
@@ -264,9 +273,7 @@ describe('formatCandidates', () => {
 });
 
 describe('registry/agencies.json', () => {
-  const raw: unknown = JSON.parse(
-    readFileSync(new URL('../../../registry/agencies.json', import.meta.url), 'utf8'),
-  );
+  const raw: unknown = JSON.parse(readFileSync(new URL('../../../registry/agencies.json', import.meta.url), 'utf8'));
   const agencies = raw as Array<RegistryEntity & { nameEn: string; until?: number; successors?: string[] }>;
   const asEntities: RegistryEntity[] = agencies.map((a) => ({
     code: a.code,

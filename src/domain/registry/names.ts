@@ -296,12 +296,7 @@ function suggest<E extends RegistryEntity>(index: NameIndex<E>, query: string, f
     let best = 0;
     for (const key of index.keysOf.get(entity) ?? []) {
       const core = coreOf(key);
-      best = Math.max(
-        best,
-        editSimilarity(query, key),
-        editSimilarity(queryCore, core),
-        wordOverlap(queryCore, core),
-      );
+      best = Math.max(best, editSimilarity(query, key), editSimilarity(queryCore, core), wordOverlap(queryCore, core));
     }
     if (queryLevel !== null && queryLevel === entity.level) best += 0.05;
     if (best >= MIN_SIMILARITY) scored.push({ entity, score: best, order });

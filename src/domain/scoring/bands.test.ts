@@ -4,7 +4,9 @@ import { parseBandScheme } from '../instrument/schema.ts';
 import { bandFor } from './bands.ts';
 
 function scheme(name: string) {
-  const parsed = parseBandScheme(JSON.parse(readFileSync(new URL(`../../../instruments/bands/${name}.json`, import.meta.url), 'utf8')));
+  const parsed = parseBandScheme(
+    JSON.parse(readFileSync(new URL(`../../../instruments/bands/${name}.json`, import.meta.url), 'utf8')),
+  );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return parsed.value;
 }

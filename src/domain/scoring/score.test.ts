@@ -16,7 +16,11 @@ describe('scoreUnit', () => {
   it('follows rules 1–4 on a worked example', () => {
     // Competence: 4 officials answer IN.KOM.01 with 3,2,1,0 → mean 1.5 → 50; the rest 3 → 100.
     const answers = allCodes.map((indicator) => ({ indicator, value: 3 as number | null }));
-    answers.push({ indicator: 'IN.KOM.01', value: 2 }, { indicator: 'IN.KOM.01', value: 1 }, { indicator: 'IN.KOM.01', value: 0 });
+    answers.push(
+      { indicator: 'IN.KOM.01', value: 2 },
+      { indicator: 'IN.KOM.01', value: 1 },
+      { indicator: 'IN.KOM.01', value: 0 },
+    );
     // one NA on a facility item is left out: IN.SAR.01 has only an NA → not scored
     answers.splice(allCodes.indexOf('IN.SAR.01'), 1, { indicator: 'IN.SAR.01', value: null });
     // Proses: every standard item 2 → 66.67
@@ -58,7 +62,10 @@ describe('scoreUnit', () => {
 
 describe('scoring properties', () => {
   const answersArb = fc.array(
-    fc.record({ indicator: fc.constantFrom(...allCodes), value: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null, freq: 6 }) }),
+    fc.record({
+      indicator: fc.constantFrom(...allCodes),
+      value: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null, freq: 6 }),
+    }),
     { minLength: 1, maxLength: 200 },
   );
 

@@ -72,8 +72,7 @@ export interface EntityResult {
 /** The maximum of an indicator's scale (3 in every edition so far). */
 export function scaleMax(instrument: Instrument, indicatorCode: string): number {
   for (const d of instrument.dimensions)
-    for (const v of d.variables)
-      for (const i of v.indicators) if (i.code === indicatorCode) return maxOf(i.scale);
+    for (const v of d.variables) for (const i of v.indicators) if (i.code === indicatorCode) return maxOf(i.scale);
   throw new Error(`unknown indicator ${indicatorCode}`);
 }
 
