@@ -13,6 +13,12 @@ export interface AnswerColumns {
 
 const BATCH = 20_000;
 
+export interface WriteOptions {
+  /** rows known to be new (their unit was created in this transaction): inserted without a conflict check */
+  freshRows?: readonly boolean[];
+  onBatch?: (written: number) => void;
+}
+
 /**
  * Inserts or replaces answers (one per unit, indicator and respondent) in batches.
  * Callers run it inside their transaction; a batch is one statement.
@@ -23,19 +29,33 @@ export async function upsertAnswers(
   cols: AnswerColumns,
   answeredBy: string,
   answeredAt: Date,
-  onBatch?: (written: number) => void,
+  opts: WriteOptions = {},
 ): Promise<void> {
   const n = cols.unitId.length;
-  for (let i = 0; i < n; i += BATCH) {
-    const end = Math.min(n, i + BATCH);
-    await sql`
-      insert into answers (cycle_id, unit_id, indicator, respondent, value, answered_by, answered_at)
-      select ${cycleId}, t.u, t.i, t.r, t.v, ${answeredBy}, ${answeredAt}
-      from unnest(${cols.unitId.slice(i, end)}::int[], ${cols.indicator.slice(i, end)}::text[],
-                  ${cols.respondent.slice(i, end)}::text[], ${cols.value.slice(i, end)}::smallint[]) as t(u, i, r, v)
-      on conflict (unit_id, indicator, respondent) do update
-        set value = excluded.value, answered_by = excluded.answered_by, answered_at = excluded.answered_at`.execute(db);
-    onBatch?.(end);
+  const fresh: number[] = [];
+  const old: number[] = [];
+  for (let i = 0; i < n; i++) (opts.freshRows?.[i] ? fresh : old).push(i);
+  let written = 0;
+  for (const [indexes, upsert] of [
+    [fresh, false],
+    [old, true],
+  ] as const) {
+    for (let i = 0; i < indexes.length; i += BATCH) {
+      const idx = indexes.slice(i, i + BATCH);
+      const rows = sql`unnest(${idx.map((k) => cols.unitId[k])}::int[], ${idx.map((k) => cols.indicator[k])}::text[],
+                  ${idx.map((k) => cols.respondent[k])}::text[], ${idx.map((k) => cols.value[k])}::smallint[]) as t(u, i, r, v)`;
+      await sql`
+        insert into answers (cycle_id, unit_id, indicator, respondent, value, answered_by, answered_at)
+        select ${cycleId}, t.u, t.i, t.r, t.v, ${answeredBy}, ${answeredAt} from ${rows}
+        ${
+          upsert
+            ? sql`on conflict (unit_id, indicator, respondent) do update
+        set value = excluded.value, answered_by = excluded.answered_by, answered_at = excluded.answered_at`
+            : sql``
+        }`.execute(db);
+      written += idx.length;
+      opts.onBatch?.(written);
+    }
   }
 }
 
@@ -62,21 +82,28 @@ export interface UnitTallies {
  * Tallies answers per unit and indicator (sum and count of numeric answers, count
  * of NA) in the database: the raw material the scoring engine turns into scores.
  */
-export async function tallyByUnit(db: Database, cycleId: number, unitIds?: readonly number[]): Promise<Map<number, Map<string, Tally>>> {
+export async function tallyByUnit(
+  db: Database,
+  cycleId: number,
+  unitIds?: readonly number[],
+): Promise<Map<number, Map<string, Tally>>> {
   const filter = unitIds ? sql`and unit_id = any(${[...unitIds]}::int[])` : sql``;
-  const res = await sql<{ unit_id: number; indicator: string; s: number; c: number; na: number }>`
-    select unit_id, indicator, coalesce(sum(value), 0)::int as s, count(value)::int as c,
-           (count(*) - count(value))::int as na
-    from answers where cycle_id = ${cycleId} ${filter}
-    group by unit_id, indicator`.execute(db);
+  // One row per unit with its tallies packed as "indicator:sum:count:na;…": moving
+  // 4,000 rows out of the database instead of 140,000 is most of the cost saved.
+  const res = await sql<{ unit_id: number; t: string }>`
+    select unit_id, string_agg(indicator || ':' || s || ':' || c || ':' || na, ';') as t
+    from (select unit_id, indicator, coalesce(sum(value), 0) as s, count(value) as c, count(*) - count(value) as na
+          from answers where cycle_id = ${cycleId} ${filter}
+          group by unit_id, indicator) g
+    group by unit_id`.execute(db);
   const out = new Map<number, Map<string, Tally>>();
   for (const r of res.rows) {
-    let m = out.get(r.unit_id);
-    if (!m) {
-      m = new Map();
-      out.set(r.unit_id, m);
+    const m = new Map<string, Tally>();
+    for (const part of r.t.split(';')) {
+      const [indicator = '', s = '0', c = '0', na = '0'] = part.split(':');
+      m.set(indicator, { sum: Number(s), count: Number(c), na: Number(na) });
     }
-    m.set(r.indicator, { sum: r.s, count: r.c, na: r.na });
+    out.set(r.unit_id, m);
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * written, in one transaction, followed by a recompute of the entities it touched.
  */
 import { type AnswerColumns, upsertAnswers, upsertRespondents } from '../../db/repos/answers.ts';
-import { ensureUnits, unitKey } from '../../db/repos/units.ts';
+import { ensureUnits, existingUnitKeys, unitKey } from '../../db/repos/units.ts';
 import { INTERVIEW_METHODS, type Indicator, type Level } from '../../domain/instrument/schema.ts';
 import { appliesToLevel } from '../../domain/scoring/score.ts';
 import { LEVELS } from '../../domain/instrument/schema.ts';
@@ -29,7 +29,6 @@ export interface ImportAnswersReport {
   answers: number;
 }
 
-const MAX_VALUE_TEXT = /^(?:[0-3])$/;
 
 export async function importAnswers(
   ctx: ServiceContext,
@@ -48,19 +47,22 @@ export async function importAnswers(
 
   const errors: RowError[] = [];
   const cols: AnswerColumns = { unitId: [], indicator: [], respondent: [], value: [] };
-  const entityOfRow: number[] = [];
-  const unitNameOfRow: string[] = [];
+  // units are numbered in order of first sight ("slots"); rows carry the slot number
+  const slotOf = new Map<string, number>(); // raw "entityId\0unit name" → slot
+  const slotByKey = new Map<string, number>(); // "entityId\0unit key" → slot
+  const slots: Array<{ entityId: number; name: string; key: string }> = [];
+  const slotOfRow: number[] = [];
   const seen = new Map<string, number>();
   let rows = 0;
   for await (const { row, cells } of table.rows) {
     rows += 1;
     const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
     const entityName = cell(col.entity);
-    const unitName = cell(col.unit).replace(/\s+/g, ' ');
+    const unitName = cell(col.unit);
     const code = cell(col.indicator).toUpperCase();
     const respondent = cell(col.respondent);
     const rawValue = cell(col.value);
-    const levelText = cell(col.level).toLowerCase();
+    const levelText = col.level >= 0 ? cell(col.level).toLowerCase() : '';
     const before = errors.length;
 
     let level: Level | undefined;
@@ -100,20 +102,32 @@ export async function importAnswers(
       }
     }
     let value: number | null = null;
-    if (/^n\/?a$/i.test(rawValue)) value = null;
-    else if (MAX_VALUE_TEXT.test(rawValue)) value = Number(rawValue);
-    else errors.push({ row, column: 'value', message: `value "${rawValue}" must be 0, 1, 2, 3 or NA` });
-
+    if (rawValue.length === 1 && rawValue >= '0' && rawValue <= '3') value = rawValue.charCodeAt(0) - 48;
+    else if (!/^n\/?a$/i.test(rawValue)) {
+      errors.push({ row, column: 'value', message: `value "${rawValue}" must be 0, 1, 2, 3 or NA` });
+    }
     if (errors.length > before) continue;
-    const key = `${entityId}\u0000${unitKey(unitName)}\u0000${code}\u0000${respondent}`;
-    const dup = seen.get(key);
+
+    const raw = `${entityId}\u0000${unitName}`;
+    let slot = slotOf.get(raw);
+    if (slot === undefined) {
+      const key = unitKey(unitName);
+      slot = slotByKey.get(`${entityId}\u0000${key}`);
+      if (slot === undefined) {
+        slot = slots.length;
+        slots.push({ entityId, name: unitName, key });
+        slotByKey.set(`${entityId}\u0000${key}`, slot);
+      }
+      slotOf.set(raw, slot);
+    }
+    const answerKey = `${slot}\u0000${code}\u0000${respondent}`;
+    const dup = seen.get(answerKey);
     if (dup !== undefined) {
       errors.push({ row, message: `the same answer (unit, indicator, respondent) is already in row ${dup}` });
       continue;
     }
-    seen.set(key, row);
-    entityOfRow.push(entityId);
-    unitNameOfRow.push(unitName);
+    seen.set(answerKey, row);
+    slotOfRow.push(slot);
     cols.indicator.push(code);
     cols.respondent.push(respondent);
     cols.value.push(value);
@@ -121,24 +135,41 @@ export async function importAnswers(
   if (rows === 0) errors.push({ row: 1, message: 'the file has a header but no rows' });
   if (errors.length > 0) throw rejectRows(file, errors);
 
+  seen.clear();
   const total = cols.indicator.length;
   const by = opts.by ?? 'import';
   return ctx.db.transaction().execute(async (tx) => {
-    const wanted = entityOfRow.map((entityId, i) => ({ entityId, name: unitNameOfRow[i] as string, synthetic: opts.synthetic ?? false }));
-    const before = await tx.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('cycle_id', '=', cycle.id).executeTakeFirstOrThrow();
-    const unitIds = await ensureUnits(tx, cycle.id, wanted);
-    const after = await tx.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('cycle_id', '=', cycle.id).executeTakeFirstOrThrow();
-    cols.unitId = entityOfRow.map((entityId, i) => unitIds.get(`${entityId}\u0000${unitKey(unitNameOfRow[i] as string)}`) as number);
-    await upsertAnswers(tx, cycle.id, cols, by, new Date(), (done) => opts.onProgress?.({ phase: 'write', done, total }));
+    const existing = await existingUnitKeys(tx, cycle.id, [...new Set(slots.map((s) => s.entityId))]);
+    const isNew = slots.map((s) => !existing.has(`${s.entityId}\u0000${s.key}`));
+    const unitIds = await ensureUnits(
+      tx,
+      cycle.id,
+      slots.map((s) => ({ entityId: s.entityId, name: s.name, synthetic: opts.synthetic ?? false })),
+    );
+    const idOfSlot = slots.map((s) => unitIds.get(`${s.entityId}\u0000${s.key}`) as number);
+    cols.unitId = slotOfRow.map((slot) => idOfSlot[slot] as number);
+    // answers of units created just now cannot replace anything: plain insert; others upsert
+    const fresh = slotOfRow.map((slot) => isNew[slot] === true);
+    await upsertAnswers(tx, cycle.id, cols, by, new Date(), {
+      freshRows: fresh,
+      onBatch: (done) => opts.onProgress?.({ phase: 'write', done, total }),
+    });
     const respondents = new Map<string, { unitId: number; key: string; kind: string }>();
     cols.respondent.forEach((key, i) => {
+      if (!key) return;
       const unitId = cols.unitId[i] as number;
+      const k = `${unitId}\u0000${key}`;
+      if (respondents.has(k)) return;
       const method = indicators.get(cols.indicator[i] as string)?.method ?? 'observation';
-      if (key) respondents.set(`${unitId}\u0000${key}`, { unitId, key, kind: method });
+      respondents.set(k, { unitId, key, kind: method });
     });
     const list = [...respondents.values()];
-    await upsertRespondents(tx, { unitId: list.map((r) => r.unitId), key: list.map((r) => r.key), kind: list.map((r) => r.kind) });
-    const entityIds = [...new Set(entityOfRow)];
+    await upsertRespondents(tx, {
+      unitId: list.map((r) => r.unitId),
+      key: list.map((r) => r.key),
+      kind: list.map((r) => r.kind),
+    });
+    const entityIds = [...new Set(slots.map((s) => s.entityId))];
     opts.onProgress?.({ phase: 'recompute', done: 0, total: entityIds.length });
     await recomputeResults({ db: tx }, cycle, entityIds);
     opts.onProgress?.({ phase: 'recompute', done: entityIds.length, total: entityIds.length });
@@ -146,8 +177,8 @@ export async function importAnswers(
       cycle: year,
       rows,
       entities: entityIds.length,
-      units: unitIds.size,
-      unitsCreated: Number(after.n) - Number(before.n),
+      units: slots.length,
+      unitsCreated: isNew.filter(Boolean).length,
       answers: total,
     };
   });

@@ -1,0 +1,193 @@
+/**
+ * npm run bench — performance targets as ratios against floors measured in the same
+ * run, on this machine. Writes docs/benchmarks.md. Never part of the tests.
+ *
+ *   import     vs  a batched INSERT of the same rows         target ≤ 2×
+ *   recompute  vs  reading the answers table                target ≤ 1.5× and < 2 s
+ *   peak RSS   reported
+ * Runs on PGlite (embedded) and, when reachable, on PostgreSQL.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/db/database.ts';
+import { listEntities } from '../src/db/repos/entities.ts';
+import type { ServiceContext } from '../src/services/context.ts';
+import { loadCycle, requireInstrument } from '../src/services/cycles.ts';
+import { importAnswers } from '../src/services/imports/import-answers.ts';
+import { defaultCatalog } from '../src/services/instrument-catalog.ts';
+import { recomputeResults } from '../src/services/recompute.ts';
+import { cycleResults } from '../src/services/results.ts';
+import { prepareDatabase } from '../src/services/setup.ts';
+import { nationalAnswers, pickEntities, writeCsv } from './national.ts';
+
+const YEAR = 2023;
+const SERVICE_USERS = 30;
+
+interface Row {
+  backend: string;
+  measure: string;
+  seconds: number;
+  floor: string;
+  floorSeconds: number;
+  target: string;
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const v = await fn();
+  return [v, (performance.now() - t0) / 1000];
+}
+
+/**
+ * The floor for an import: the same rows written into the same table (same indexes,
+ * constraints and foreign keys) by a plain batched INSERT of 1,000 rows a statement.
+ * The cycle's answers are deleted first (not timed) and everything is rolled back.
+ */
+async function floorInsert(db: Database, cycleId: number): Promise<number> {
+  let seconds = 0;
+  await db
+    .transaction()
+    .execute(async (tx) => {
+      const stored = await sql<{ unit_id: number; indicator: string; respondent: string; value: number | null }>`
+        select unit_id, indicator, respondent, value from answers where cycle_id = ${cycleId}`.execute(tx);
+      await sql`delete from answers where cycle_id = ${cycleId}`.execute(tx);
+      const rows = stored.rows;
+      const t0 = performance.now();
+      for (let i = 0; i < rows.length; i += 1000) {
+        const values = sql.join(
+          rows.slice(i, i + 1000).map((r) => sql`(${cycleId}, ${r.unit_id}, ${r.indicator}, ${r.respondent}, ${r.value}, 'bench', now())`),
+        );
+        await sql`insert into answers (cycle_id, unit_id, indicator, respondent, value, answered_by, answered_at) values ${values}`.execute(tx);
+      }
+      seconds = (performance.now() - t0) / 1000;
+      throw new Rollback();
+    })
+    .catch((e) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  return seconds;
+}
+
+class Rollback extends Error {}
+
+async function runBackend(label: string, ctx: ServiceContext, csv: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  const cycle = await loadCycle(ctx, YEAR);
+  await ctx.db.updateTable('cycles').set({ settings: JSON.stringify({ serviceUsersPerUnit: SERVICE_USERS }) }).where('id', '=', cycle.id).execute();
+
+  process.stderr.write(`[${label}] importing ${csv}\n`);
+  const [report, importSeconds] = await time(() => importAnswers(ctx, csv, YEAR, { by: 'bench' }));
+
+  process.stderr.write(`[${label}] floor: batched INSERT of the same ${report.answers} rows\n`);
+  const insertSeconds = await floorInsert(ctx.db, cycle.id);
+  rows.push({
+    backend: label,
+    measure: `import ${report.answers.toLocaleString('en')} answers (CSV → validated → stored → recomputed)`,
+    seconds: importSeconds,
+    floor: 'batched INSERT of the same rows into the same table',
+    floorSeconds: insertSeconds,
+    target: '≤ 2×',
+  });
+
+  // floor for recompute: reading the answers table
+  const [, readSeconds] = await time(async () => {
+    const r = await sql`select unit_id, indicator, respondent, value from answers where cycle_id = ${cycle.id}`.execute(ctx.db);
+    return r.rows.length;
+  });
+  const [, recomputeSeconds] = await time(() => ctx.db.transaction().execute((tx) => recomputeResults({ db: tx }, cycle, null)));
+  rows.push({
+    backend: label,
+    measure: 'full recompute of the cycle (tally, score 4,102 units, store)',
+    seconds: recomputeSeconds,
+    floor: 'reading the answers table',
+    floorSeconds: readSeconds,
+    target: '≤ 1.5× and < 2 s',
+  });
+  const [results, resultsSeconds] = await time(() => cycleResults(ctx, YEAR));
+  rows.push({
+    backend: label,
+    measure: `results of the cycle (${results.results.length} entities banded and ranked)`,
+    seconds: resultsSeconds,
+    floor: 'reading the answers table',
+    floorSeconds: readSeconds,
+    target: 'report only',
+  });
+  return rows;
+}
+
+async function main() {
+  const catalog = defaultCatalog();
+  const work = mkdtempSync(path.join(os.tmpdir(), 'patuh-bench-'));
+  const csv = path.join(work, 'national-answers.csv');
+  const all: Row[] = [];
+  try {
+    const pglite = await openDatabase({ kind: 'pglite', dataDir: path.join(work, 'pglite') });
+    await prepareDatabase(pglite.db);
+    const ctx: ServiceContext = { db: pglite.db, catalog };
+    const instrument = requireInstrument(await loadCycle(ctx, YEAR));
+    const entities = pickEntities(await listEntities(pglite.db));
+    const n = await writeCsv(csv, nationalAnswers(instrument, entities, SERVICE_USERS));
+    process.stderr.write(`synthetic national cycle: ${entities.length} entities, ${n} answers\n`);
+    all.push(...(await runBackend('PGlite', ctx, csv)));
+    await pglite.close();
+
+    const url = process.env.PATUH_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const name = `patuh_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    let reachable = true;
+    try {
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+    } catch (e) {
+      reachable = false;
+      process.stderr.write(`PostgreSQL not reachable (${(e as Error).message}); skipping it\n`);
+    }
+    if (reachable) {
+      const u = new URL(url);
+      u.pathname = `/${name}`;
+      const pgh = await openDatabase({ kind: 'postgres', url: u.toString() });
+      try {
+        await prepareDatabase(pgh.db);
+        all.push(...(await runBackend('PostgreSQL', { db: pgh.db, catalog }, csv)));
+      } finally {
+        await pgh.close();
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  const lines = [
+    '| backend | measure | seconds | floor | floor s | ratio | target |',
+    '|---|---|---:|---|---:|---:|---|',
+    ...all.map(
+      (r) =>
+        `| ${r.backend} | ${r.measure} | ${r.seconds.toFixed(2)} | ${r.floor} | ${r.floorSeconds.toFixed(2)} | ${(r.seconds / r.floorSeconds).toFixed(2)}× | ${r.target} |`,
+    ),
+  ];
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  const report = [
+    '# Benchmarks',
+    '',
+    'Measured by `npm run bench` (bench/run.ts). Each figure is a ratio against a floor measured in the same run on',
+    'the same machine, so the ratios travel between machines better than the seconds do.',
+    '',
+    `Machine: ${machine}. Run: ${new Date().toISOString()}.`,
+    '',
+    '## Engine and data layer (issue 2)',
+    '',
+    ...lines,
+    '',
+    `Peak RSS of the whole run: ${rssMb.toFixed(0)} MB.`,
+    '',
+  ].join('\n');
+  console.log(report);
+  if (!process.argv.includes('--no-write')) writeFileSync(path.resolve(import.meta.dirname, '../docs/benchmarks.md'), report);
+}
+
+await main();
