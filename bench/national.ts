@@ -4,8 +4,9 @@
  * answered with realistic respondent counts (4 officials, 2 complaint officers,
  * 2 products observed, N service users per unit), values from a fixed seed.
  */
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import type { EntityRow } from '../src/db/repos/entities.ts';
 import type { Instrument } from '../src/domain/instrument/schema.ts';
 import { seededRandom } from '../src/services/demo.ts';
@@ -31,7 +32,11 @@ export interface NationalRow {
   value: number | null;
 }
 
-export function* nationalAnswers(inst: Instrument, entities: readonly EntityRow[], serviceUsers: number): Generator<NationalRow> {
+export function* nationalAnswers(
+  inst: Instrument,
+  entities: readonly EntityRow[],
+  serviceUsers: number,
+): Generator<NationalRow> {
   const random = seededRandom(2023);
   const indicators = inst.dimensions.flatMap((d) => d.variables.flatMap((v) => v.indicators));
   for (const e of entities) {
@@ -41,11 +46,15 @@ export function* nationalAnswers(inst: Instrument, entities: readonly EntityRow[
       for (const i of indicators) {
         if (i.appliesTo && !i.appliesTo.includes(e.level)) continue;
         const observed = i.method === 'observation' || i.method === 'document_check';
-        const n = i.respondents === 'cycle' ? serviceUsers : observed && i.code.startsWith('PR.STD') ? 2 : i.respondents;
+        const n =
+          i.respondents === 'cycle' ? serviceUsers : observed && i.code.startsWith('PR.STD') ? 2 : i.respondents;
         for (let r = 1; r <= n; r++) {
           const respondent = observed ? (n > 1 ? `P${r}` : '') : `R${r}`;
           const x = random();
-          const value = x < 0.02 ? null : (random() < quality ? 1 : 0) + (random() < quality ? 1 : 0) + (random() < quality ? 1 : 0);
+          const value =
+            x < 0.02
+              ? null
+              : (random() < quality ? 1 : 0) + (random() < quality ? 1 : 0) + (random() < quality ? 1 : 0);
           yield { entity: e.code, unit, indicator: i.code, respondent, value };
         }
       }

@@ -58,9 +58,13 @@ async function floorInsert(db: Database, cycleId: number): Promise<number> {
       const t0 = performance.now();
       for (let i = 0; i < rows.length; i += 1000) {
         const values = sql.join(
-          rows.slice(i, i + 1000).map((r) => sql`(${cycleId}, ${r.unit_id}, ${r.indicator}, ${r.respondent}, ${r.value}, 'bench', now())`),
+          rows
+            .slice(i, i + 1000)
+            .map((r) => sql`(${cycleId}, ${r.unit_id}, ${r.indicator}, ${r.respondent}, ${r.value}, 'bench', now())`),
         );
-        await sql`insert into answers (cycle_id, unit_id, indicator, respondent, value, answered_by, answered_at) values ${values}`.execute(tx);
+        await sql`insert into answers (cycle_id, unit_id, indicator, respondent, value, answered_by, answered_at) values ${values}`.execute(
+          tx,
+        );
       }
       seconds = (performance.now() - t0) / 1000;
       throw new Rollback();
@@ -76,7 +80,11 @@ class Rollback extends Error {}
 async function runBackend(label: string, ctx: ServiceContext, csv: string): Promise<Row[]> {
   const rows: Row[] = [];
   const cycle = await loadCycle(ctx, YEAR);
-  await ctx.db.updateTable('cycles').set({ settings: JSON.stringify({ serviceUsersPerUnit: SERVICE_USERS }) }).where('id', '=', cycle.id).execute();
+  await ctx.db
+    .updateTable('cycles')
+    .set({ settings: JSON.stringify({ serviceUsersPerUnit: SERVICE_USERS }) })
+    .where('id', '=', cycle.id)
+    .execute();
 
   process.stderr.write(`[${label}] importing ${csv}\n`);
   const [report, importSeconds] = await time(() => importAnswers(ctx, csv, YEAR, { by: 'bench' }));
@@ -94,10 +102,14 @@ async function runBackend(label: string, ctx: ServiceContext, csv: string): Prom
 
   // floor for recompute: reading the answers table
   const [, readSeconds] = await time(async () => {
-    const r = await sql`select unit_id, indicator, respondent, value from answers where cycle_id = ${cycle.id}`.execute(ctx.db);
+    const r = await sql`select unit_id, indicator, respondent, value from answers where cycle_id = ${cycle.id}`.execute(
+      ctx.db,
+    );
     return r.rows.length;
   });
-  const [, recomputeSeconds] = await time(() => ctx.db.transaction().execute((tx) => recomputeResults({ db: tx }, cycle, null)));
+  const [, recomputeSeconds] = await time(() =>
+    ctx.db.transaction().execute((tx) => recomputeResults({ db: tx }, cycle, null)),
+  );
   rows.push({
     backend: label,
     measure: 'full recompute of the cycle (tally, score 4,102 units, store)',
@@ -187,7 +199,8 @@ async function main() {
     '',
   ].join('\n');
   console.log(report);
-  if (!process.argv.includes('--no-write')) writeFileSync(path.resolve(import.meta.dirname, '../docs/benchmarks.md'), report);
+  if (!process.argv.includes('--no-write'))
+    writeFileSync(path.resolve(import.meta.dirname, '../docs/benchmarks.md'), report);
 }
 
 await main();

@@ -46,9 +46,13 @@ function violations(dir: string, forbidden: RegExp, allowedPackages?: RegExp): s
 
 describe('dependency direction', () => {
   it('domain is pure: no db, services, http, cli, and no I/O packages', () => {
-    expect(violations('src/domain', /^src\/(db|services|http|cli)\b/, /^(zod|node:fs|node:path|node:url|vitest|fast-check)$/)).toEqual(
-      [],
-    );
+    expect(
+      violations(
+        'src/domain',
+        /^src\/(db|services|http|cli)\b/,
+        /^(zod|node:fs|node:path|node:url|vitest|fast-check)$/,
+      ),
+    ).toEqual([]);
     // node:fs is allowed only in tests next to the domain code
     const io = files('src/domain')
       .filter((f) => !f.endsWith('.test.ts'))

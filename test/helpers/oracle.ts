@@ -19,7 +19,9 @@ export function oracleUnitScore(inst: Instrument, answers: RawAnswer[]): number 
     for (const v of d.variables) {
       const indicatorScores: number[] = [];
       for (const i of v.indicators) {
-        const values = answers.filter((a) => a.indicator === i.code && a.value !== null).map((a) => ((a.value as number) / 3) * 100);
+        const values = answers
+          .filter((a) => a.indicator === i.code && a.value !== null)
+          .map((a) => ((a.value as number) / 3) * 100);
         if (values.length > 0) indicatorScores.push(values.reduce((s, x) => s + x, 0) / values.length);
       }
       if (indicatorScores.length === 0) continue;
@@ -35,7 +37,12 @@ export function oracleUnitScore(inst: Instrument, answers: RawAnswer[]): number 
 
 export function oracleEntityScore(inst: Instrument, answers: RawAnswer[]): number {
   const units = [...new Set(answers.map((a) => a.unit))];
-  const scores = units.map((u) => oracleUnitScore(inst, answers.filter((a) => a.unit === u)));
+  const scores = units.map((u) =>
+    oracleUnitScore(
+      inst,
+      answers.filter((a) => a.unit === u),
+    ),
+  );
   return scores.reduce((s, x) => s + x, 0) / scores.length;
 }
 

@@ -87,7 +87,9 @@ describe('import answers', () => {
     await importAnswers(t.ctx, csvFile([HEADER, ...changed]), 2022);
     expect(await counts()).toEqual(before);
     const v = await sql<{ value: number }>`select value from answers a join units u on u.id = a.unit_id
-      where u.name = 'Dinas Sosial' and a.indicator = 'PR.STD.01' and u.entity_id = (select id from entities where code = '74.71')`.execute(t.ctx.db);
+      where u.name = 'Dinas Sosial' and a.indicator = 'PR.STD.01' and u.entity_id = (select id from entities where code = '74.71')`.execute(
+      t.ctx.db,
+    );
     expect(v.rows[0]?.value).toBe(3);
   });
 
@@ -130,7 +132,12 @@ describe('import answers', () => {
   });
 
   it('names a missing column', async () => {
-    const e = await rejected(csvFile([['entity', 'unit', 'indicator', 'value'], ['Kota Bekasi', 'X', 'PR.STD.01', '1']]));
+    const e = await rejected(
+      csvFile([
+        ['entity', 'unit', 'indicator', 'value'],
+        ['Kota Bekasi', 'X', 'PR.STD.01', '1'],
+      ]),
+    );
     expect(e.message).toMatch(/missing column respondent/);
   });
 
@@ -141,13 +148,18 @@ describe('import answers', () => {
   });
 
   it('refuses answers for a cycle known only by published results', async () => {
-    await expect(importAnswers(t.ctx, csvFile([HEADER, ['Kota Bekasi', 'X', 'PR.STD.01', '', '1']]), 2021)).rejects.toMatchObject({
+    await expect(
+      importAnswers(t.ctx, csvFile([HEADER, ['Kota Bekasi', 'X', 'PR.STD.01', '', '1']]), 2021),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
   });
 
   it('accepts a semicolon-separated file (as Indonesian Excel saves CSV)', async () => {
-    const file = rawFile('entity;unit;indicator;respondent;value\nKota Kendari;Dinas Sosial;PR.STD.03;;NA\n', 'semi.csv');
+    const file = rawFile(
+      'entity;unit;indicator;respondent;value\nKota Kendari;Dinas Sosial;PR.STD.03;;NA\n',
+      'semi.csv',
+    );
     const report = await importAnswers(t.ctx, file, 2022);
     expect(report.answers).toBe(1);
   });

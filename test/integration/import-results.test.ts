@@ -27,7 +27,13 @@ describe('import published results', () => {
     );
     const { results } = await cycleResults(t.ctx, 2022);
     const by = new Map(results.map((r) => [r.entity.name, r]));
-    expect(by.get('Kota Bekasi')).toMatchObject({ score: 83.18, category: 'B', opinion: 'Kualitas Tinggi', zone: 'hijau', units: [] });
+    expect(by.get('Kota Bekasi')).toMatchObject({
+      score: 83.18,
+      category: 'B',
+      opinion: 'Kualitas Tinggi',
+      zone: 'hijau',
+      units: [],
+    });
     expect(by.get('Kota Kendari')).toMatchObject({ score: 58.99, category: 'C', zone: 'kuning' });
     expect(by.get('Provinsi Bali')).toMatchObject({ score: 88, category: 'A', opinion: 'Kualitas Tertinggi' });
     expect(by.get('Kabupaten Bekasi')).toMatchObject({ score: 77.99, category: 'C' });
@@ -49,7 +55,11 @@ describe('import published results', () => {
       ['Dinas Sosial', '79.50'],
       ['DPMPTSP', '85.90'],
     ];
-    await importResults(t.ctx, csvFile([['entity', 'unit', 'score'], ...units.map(([u, s]) => ['Kota Bekasi', u as string, s as string])]), 2023);
+    await importResults(
+      t.ctx,
+      csvFile([['entity', 'unit', 'score'], ...units.map(([u, s]) => ['Kota Bekasi', u as string, s as string])]),
+      2023,
+    );
     const { results } = await cycleResults(t.ctx, 2023, { entity: 'Kota Bekasi' });
     const mean = units.reduce((s, [, v]) => s + Number(v), 0) / units.length; // 83.18
     expect(results[0]?.score).toBe(Math.round(mean * 100) / 100);
@@ -58,7 +68,14 @@ describe('import published results', () => {
   });
 
   it('uses the zone scheme of 2021: no category', async () => {
-    await importResults(t.ctx, csvFile([['entity', 'score', 'level'], ['Bekasi', '80.995', 'kota']]), 2021);
+    await importResults(
+      t.ctx,
+      csvFile([
+        ['entity', 'score', 'level'],
+        ['Bekasi', '80.995', 'kota'],
+      ]),
+      2021,
+    );
     const { results } = await cycleResults(t.ctx, 2021);
     expect(results[0]).toMatchObject({ score: 81, category: null, zone: 'hijau', opinion: 'Kepatuhan Tinggi' });
   });

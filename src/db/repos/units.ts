@@ -6,7 +6,11 @@ export function unitKey(name: string): string {
 }
 
 /** The keys (`${entityId}\u0000${unitKey}`) of the units the given entities already have in a cycle. */
-export async function existingUnitKeys(db: Database, cycleId: number, entityIds: readonly number[]): Promise<Set<string>> {
+export async function existingUnitKeys(
+  db: Database,
+  cycleId: number,
+  entityIds: readonly number[],
+): Promise<Set<string>> {
   const out = new Set<string>();
   for (let i = 0; i < entityIds.length; i += 1000) {
     const rows = await db

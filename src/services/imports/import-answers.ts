@@ -5,9 +5,9 @@
  */
 import { type AnswerColumns, upsertAnswers, upsertRespondents } from '../../db/repos/answers.ts';
 import { ensureUnits, existingUnitKeys, unitKey } from '../../db/repos/units.ts';
-import { INTERVIEW_METHODS, type Indicator, type Level } from '../../domain/instrument/schema.ts';
+import { INTERVIEW_METHODS, type Indicator, LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { appliesToLevel } from '../../domain/scoring/score.ts';
-import { LEVELS } from '../../domain/instrument/schema.ts';
+import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCycle, requireInstrument } from '../cycles.ts';
 import { recomputeResults } from '../recompute.ts';
@@ -29,7 +29,6 @@ export interface ImportAnswersReport {
   answers: number;
 }
 
-
 export async function importAnswers(
   ctx: ServiceContext,
   file: string,
@@ -39,11 +38,16 @@ export async function importAnswers(
   const cycle = await loadCycle(ctx, year);
   const instrument = requireInstrument(cycle);
   const indicators = new Map<string, Indicator>();
-  for (const d of instrument.dimensions) for (const v of d.variables) for (const i of v.indicators) indicators.set(i.code, i);
+  for (const d of instrument.dimensions)
+    for (const v of d.variables) for (const i of v.indicators) indicators.set(i.code, i);
   const resolver = await loadResolver(ctx);
   const progress: ProgressFn = (done, total) => opts.onProgress?.({ phase: 'read', done, total });
   const table = await openTable(file, progress);
-  const col = mapColumns(table.header, ['entity', 'unit', 'indicator', 'respondent', 'value'] as const, ['level'] as const);
+  const col = mapColumns(
+    table.header,
+    ['entity', 'unit', 'indicator', 'respondent', 'value'] as const,
+    ['level'] as const,
+  );
 
   const errors: RowError[] = [];
   const cols: AnswerColumns = { unitId: [], indicator: [], respondent: [], value: [] };
@@ -80,7 +84,8 @@ export async function importAnswers(
         entityLevel = r.entity.level;
       } else errors.push({ row, column: 'entity', message: r.message });
     }
-    if (!unitName) errors.push({ row, column: 'unit', message: 'unit is empty: name the service unit (e.g. Disdukcapil)' });
+    if (!unitName)
+      errors.push({ row, column: 'unit', message: 'unit is empty: name the service unit (e.g. Disdukcapil)' });
     const indicator = indicators.get(code);
     if (!code) errors.push({ row, column: 'indicator', message: 'indicator is empty' });
     else if (!indicator) {
@@ -98,7 +103,11 @@ export async function importAnswers(
         });
       }
       if (INTERVIEW_METHODS.has(indicator.method) && !respondent) {
-        errors.push({ row, column: 'respondent', message: `${code} is an interview item: name the respondent (e.g. R1)` });
+        errors.push({
+          row,
+          column: 'respondent',
+          message: `${code} is an interview item: name the respondent (e.g. R1)`,
+        });
       }
     }
     let value: number | null = null;
@@ -144,7 +153,12 @@ export async function importAnswers(
     const unitIds = await ensureUnits(
       tx,
       cycle.id,
-      slots.map((s) => ({ entityId: s.entityId, name: s.name, synthetic: opts.synthetic ?? false })),
+      slots.map((s) => ({
+        entityId: s.entityId,
+        name: s.name,
+        kind: inferUnitKind(s.name, resolver.byId(s.entityId)?.level ?? 'kota'),
+        synthetic: opts.synthetic ?? false,
+      })),
     );
     const idOfSlot = slots.map((s) => unitIds.get(`${s.entityId}\u0000${s.key}`) as number);
     cols.unitId = slotOfRow.map((slot) => idOfSlot[slot] as number);

@@ -8,6 +8,7 @@ import { replacePublishedResults } from '../../db/repos/results.ts';
 import { ensureUnits, unitKey } from '../../db/repos/units.ts';
 import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { scoreEntity } from '../../domain/scoring/score.ts';
+import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCycle } from '../cycles.ts';
 import { loadResolver } from '../registry.ts';
@@ -64,9 +65,11 @@ export async function importResults(
     }
     const scoreText = cell(col.score);
     const score = parseScore(scoreText);
-    if (score === null) errors.push({ row, column: 'score', message: `score "${scoreText}" must be a number from 0 to 100` });
+    if (score === null)
+      errors.push({ row, column: 'score', message: `score "${scoreText}" must be a number from 0 to 100` });
     const unitName = cell(col.unit).replace(/\s+/g, ' ');
-    if (unitLevel && !unitName) errors.push({ row, column: 'unit', message: 'unit is empty (this file has a unit column)' });
+    if (unitLevel && !unitName)
+      errors.push({ row, column: 'unit', message: 'unit is empty (this file has a unit column)' });
     if (errors.length > before || score === null) continue;
 
     if (unitLevel) {
@@ -94,7 +97,13 @@ export async function importResults(
     const entities: Array<{ entityId: number; score: number }> = [];
     const units: Array<{ entityId: number; unitId: number; score: number }> = [];
     if (unitLevel) {
-      const wanted = [...unitScores].flatMap(([entityId, m]) => [...m.values()].map((u) => ({ entityId, name: u.name })));
+      const wanted = [...unitScores].flatMap(([entityId, m]) =>
+        [...m.values()].map((u) => ({
+          entityId,
+          name: u.name,
+          kind: inferUnitKind(u.name, resolver.byId(entityId)?.level ?? 'kota'),
+        })),
+      );
       const ids = await ensureUnits(tx, cycle.id, wanted);
       for (const [entityId, m] of unitScores) {
         const list = [...m.values()];

@@ -21,7 +21,10 @@ export interface Table {
 export type ProgressFn = (done: number, total: number) => void;
 
 function normalizeHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().toLowerCase();
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 }
 
 function detectDelimiter(file: string): string {
@@ -63,7 +66,10 @@ async function openCsv(file: string, onProgress?: ProgressFn): Promise<Table> {
         yield { row, cells: next.value };
       }
     } catch (e) {
-      throw new AppError('IMPORT_REJECTED', `cannot read ${path.basename(file)} after row ${row}: ${(e as Error).message}`);
+      throw new AppError(
+        'IMPORT_REJECTED',
+        `cannot read ${path.basename(file)} after row ${row}: ${(e as Error).message}`,
+      );
     }
   }
   return { header, rows: rows() };
@@ -76,7 +82,11 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'object') {
     if ('result' in v && v.result !== undefined) return cellText(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in v) return String(v.text).trim();
     if ('error' in v) return String(v.error);
   }

@@ -1,0 +1,41 @@
+/**
+ * Imports a file that came in over HTTP: admin and central staff only (an office
+ * head's import would have to be checked entity by entity; issue 4 may add that),
+ * with an audit entry for every import that went in.
+ */
+import { appendAudit } from '../../db/repos/audit.ts';
+import { canImport, ensure } from '../auth/policy.ts';
+import { actorOf, type Principal } from '../auth/principal.ts';
+import type { ServiceContext } from '../context.ts';
+import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
+import { type ImportAnswersReport, importAnswers } from './import-answers.ts';
+import { type ImportResultsReport, importResults } from './import-results.ts';
+
+export type ImportKind = 'answers' | 'results';
+
+/** May this principal import into this cycle? Checked before the upload is even read. */
+export async function checkImportAllowed(ctx: ServiceContext, p: Principal, year: number): Promise<void> {
+  ensure(p, canImport(p), 'import data');
+  await loadVisibleCycle(ctx, p, year);
+}
+
+export async function importUploadedFile(
+  ctx: ServiceContext,
+  p: Principal,
+  year: number,
+  kind: ImportKind,
+  file: string,
+): Promise<ImportAnswersReport | ImportResultsReport> {
+  await checkImportAllowed(ctx, p, year);
+  const report =
+    kind === 'answers'
+      ? await importAnswers(ctx, file, year, { by: actorOf(p) })
+      : await importResults(ctx, file, year);
+  await appendAudit(ctx.db, {
+    actor: actorOf(p),
+    action: `import.${kind}`,
+    subject: `cycle:${year}`,
+    after: { file: file.split(/[\\/]/).pop(), ...report },
+  });
+  return report;
+}
