@@ -1,15 +1,17 @@
 /** patuh instrument / import / results / explain */
 import type { Command } from 'commander';
-import { parseYear } from '../services/cycles.ts';
+import { presentResult as resultJson } from '../http/results/present.ts';
+import { loadCycle, parseYear, requireInstrument } from '../services/cycles.ts';
 import { explainEntity } from '../services/explain.ts';
 import { importAnswers } from '../services/imports/import-answers.ts';
 import { importResults } from '../services/imports/import-results.ts';
-import { loadCycle, requireInstrument } from '../services/cycles.ts';
+import { describeInstrument } from '../services/instrument-view.ts';
 import { cycleResults } from '../services/results.ts';
-import { presentResult as resultJson } from '../http/results/present.ts';
 import { formatExplanation } from './format-explain.ts';
-import { createProgress } from './progress.ts';
-import { printJson, withContext } from './runtime.ts';
+import { type Progress as BaseProgress, createProgress } from './progress.ts';
+import { type Opened, printJson, withContext } from './runtime.ts';
+
+type Progress = BaseProgress & { report(r: unknown): void };
 
 export function registerDataCommands(program: Command): void {
   const instrument = program.command('instrument').description('the assessment instrument of a cycle');
@@ -22,30 +24,7 @@ export function registerDataCommands(program: Command): void {
       withContext(async ({ ctx }) => {
         const cycle = await loadCycle(ctx, parseYear(o.cycle));
         const inst = requireInstrument(cycle);
-        const shape = {
-          cycle: cycle.year,
-          edition: inst.edition,
-          name: inst.name,
-          dimensions: inst.dimensions.map((d) => ({
-            code: d.code,
-            name: d.name,
-            weight: d.weight,
-            variables: d.variables.map((v) => ({
-              code: v.code,
-              name: v.name,
-              weight: v.weight,
-              indicators: v.indicators.map((i) => ({
-                code: i.code,
-                text: i.text,
-                method: i.method,
-                respondents: i.respondents === 'cycle' ? (cycle.settings.serviceUsersPerUnit ?? inst.serviceUsersPerUnit) : i.respondents,
-                evidence: i.evidence,
-                appliesTo: i.appliesTo ?? null,
-                scale: i.scale,
-              })),
-            })),
-          })),
-        };
+        const shape = { cycle: cycle.year, ...describeInstrument(inst, 'full', cycle.settings.serviceUsersPerUnit) };
         if (o.json) return printJson(shape);
         console.log(`${inst.name.id} (${inst.edition}) — siklus ${cycle.year}`);
         for (const d of inst.dimensions) {
@@ -59,51 +38,54 @@ export function registerDataCommands(program: Command): void {
     );
 
   const imp = program.command('import').description('import answers or published results (CSV or XLSX)');
-  imp
-    .command('answers <file>')
-    .description('import answers: columns entity,unit,indicator,respondent,value (value 0–3 or NA)')
-    .requiredOption('--cycle <year>', 'cycle year')
-    .option('--json', 'print the report as JSON')
-    .option('--no-progress', 'no progress on stderr')
-    .action(async (file: string, o: { cycle: string; json?: boolean; progress: boolean }) =>
-      withContext(async ({ ctx }) => {
-        const progress = createProgress(o.progress);
-        try {
-          const report = await importAnswers(ctx, file, parseYear(o.cycle), {
-            onProgress: (p) => progress.update(p.phase, p.done, p.total),
-          });
-          progress.stop();
+  const importCommand = (
+    name: string,
+    description: string,
+    run: (ctx: Opened['ctx'], file: string, year: number, progress: Progress) => Promise<string>,
+  ) =>
+    imp
+      .command(`${name} <file>`)
+      .description(description)
+      .requiredOption('--cycle <year>', 'cycle year')
+      .option('--json', 'print the report as JSON')
+      .option('--no-progress', 'no progress on stderr')
+      .action(async (file: string, o: { cycle: string; json?: boolean; progress: boolean }) =>
+        withContext(async ({ ctx }) => {
+          const progress = createProgress(o.progress);
+          let summary: string;
+          let report: unknown;
+          try {
+            summary = await run(ctx, file, parseYear(o.cycle), {
+              ...progress,
+              report: (r: unknown) => {
+                report = r;
+              },
+            });
+          } finally {
+            progress.stop();
+          }
           if (o.json) printJson(report);
-          else
-            console.log(
-              `imported ${report.answers} answers for ${report.units} units of ${report.entities} entities into ${report.cycle} (${report.unitsCreated} new units); results recomputed`,
-            );
-        } finally {
-          progress.stop();
-        }
-      }, o.json),
-    );
-  imp
-    .command('results <file>')
-    .description('import published results: entity,score or entity,unit,score (optional level column)')
-    .requiredOption('--cycle <year>', 'cycle year')
-    .option('--json', 'print the report as JSON')
-    .option('--no-progress', 'no progress on stderr')
-    .action(async (file: string, o: { cycle: string; json?: boolean; progress: boolean }) =>
-      withContext(async ({ ctx }) => {
-        const progress = createProgress(o.progress);
-        try {
-          const report = await importResults(ctx, file, parseYear(o.cycle), {
-            onProgress: (d, t) => progress.update('read', d, t),
-          });
-          progress.stop();
-          if (o.json) printJson(report);
-          else console.log(`imported published results of ${report.entities} entities (${report.units} units) into ${report.cycle}`);
-        } finally {
-          progress.stop();
-        }
-      }, o.json),
-    );
+          else console.log(summary);
+        }, o.json),
+      );
+  importCommand(
+    'answers',
+    'import answers: columns entity,unit,indicator,respondent,value (value 0–3 or NA)',
+    async (ctx, file, year, p) => {
+      const r = await importAnswers(ctx, file, year, { onProgress: (x) => p.update(x.phase, x.done, x.total) });
+      p.report(r);
+      return `imported ${r.answers} answers for ${r.units} units of ${r.entities} entities into ${r.cycle} (${r.unitsCreated} new units); results recomputed`;
+    },
+  );
+  importCommand(
+    'results',
+    'import published results: entity,score or entity,unit,score (optional level column)',
+    async (ctx, file, year, p) => {
+      const r = await importResults(ctx, file, year, { onProgress: (d, t) => p.update('read', d, t) });
+      p.report(r);
+      return `imported published results of ${r.entities} entities (${r.units} units) into ${r.cycle}`;
+    },
+  );
 
   program
     .command('results')
@@ -134,7 +116,12 @@ export function registerDataCommands(program: Command): void {
     .action(async (o: { cycle: string; entity: string; lang: string; json?: boolean }) =>
       withContext(async ({ ctx }) => {
         const x = await explainEntity(ctx, parseYear(o.cycle), o.entity);
-        if (o.json) return printJson({ result: resultJson(x.result), explanation: x.explanation, units: x.units.map((u) => ({ name: u.name, explanation: u.explanation })) });
+        if (o.json)
+          return printJson({
+            result: resultJson(x.result),
+            explanation: x.explanation,
+            units: x.units.map((u) => ({ name: u.name, explanation: u.explanation })),
+          });
         console.log(formatExplanation(x, o.lang === 'en' ? 'en' : 'id'));
       }, o.json),
     );
