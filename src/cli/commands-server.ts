@@ -1,6 +1,7 @@
 /** patuh migrate / serve */
 import type { Command } from 'commander';
 import { buildServer } from '../http/server.ts';
+import { ensureDemoAdmin } from '../services/auth/ensure-demo-admin.ts';
 import { loadDemoIfEmpty } from '../services/demo.ts';
 import { printJson, withContext } from './runtime.ts';
 
@@ -12,7 +13,8 @@ export function registerServerCommands(program: Command): void {
     .action(async (o: { json?: boolean }) =>
       withContext(async ({ config }) => {
         // openContext already migrated; report where
-        const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
+        const where =
+          config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
         if (o.json) printJson({ ok: true, database: config.database.kind });
         else console.log(`database is up to date: ${where}`);
       }, o.json),
@@ -28,7 +30,22 @@ export function registerServerCommands(program: Command): void {
         if (o.demo && (await loadDemoIfEmpty(ctx))) {
           console.log('loaded the 2022 demo: Kota Bekasi and Kota Kendari with SYNTHETIC answers');
         }
-        const app = await buildServer(ctx, { logLevel: config.logLevel });
+        const admin = o.demo ? await ensureDemoAdmin(ctx) : null;
+        if (admin) {
+          console.log(`demo admin created — sign in with ${admin.email} and the password ${admin.password}`);
+          console.log(
+            '(the password is shown only this once; change it with: patuh user reset-password --email admin@patuh.local --password-stdin)',
+          );
+        } else if (o.demo) {
+          console.log(
+            'sign in with an existing account; a forgotten password: patuh user reset-password --email E --password-stdin',
+          );
+        }
+        const app = await buildServer(ctx, {
+          logLevel: config.logLevel,
+          uploadLimitBytes: config.uploadLimitBytes,
+          trustProxy: config.trustProxy,
+        });
         const port = o.port ? Number(o.port) : config.port;
         const address = await app.listen({ port, host: config.host });
         console.log(`Patuh is serving at ${address}`);

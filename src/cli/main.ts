@@ -1,7 +1,10 @@
 /** The `patuh` command line: a thin shell over the services. */
 import { Command, CommanderError } from 'commander';
 import { registerDataCommands } from './commands-data.ts';
+import { registerReportCommands } from './commands-reports.ts';
+import { registerSamplingCommands } from './commands-sampling.ts';
 import { registerServerCommands } from './commands-server.ts';
+import { registerUserCommands } from './commands-users.ts';
 
 const program = new Command();
 program
@@ -13,6 +16,9 @@ program
 
 registerServerCommands(program);
 registerDataCommands(program);
+registerUserCommands(program);
+registerSamplingCommands(program);
+registerReportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -8,6 +8,8 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import * as m0001 from './migrations/0001_core.ts';
+import * as m0002 from './migrations/0002_accounts.ts';
+import * as m0003 from './migrations/0003_sampling.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -26,10 +28,20 @@ export interface DatabaseHandle {
 // (our bigint columns are row ids and counts, far below 2^53).
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/** The driver under a Kysely instance, for what Kysely cannot do (streaming COPY in exports). */
+export type RawDriver = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
+const drivers = new WeakMap<Database, RawDriver>();
+
+/** The driver of a database opened by openDatabase; undefined for a transaction or any other instance. */
+export function rawDriver(db: Database): RawDriver | undefined {
+  return drivers.get(db);
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    drivers.set(db, { kind: 'postgres', pool });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
@@ -38,6 +50,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   });
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  drivers.set(db, { kind: 'pglite', pglite });
   return {
     db,
     kind: 'pglite',
@@ -50,6 +63,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_accounts': m0002,
+  '0003_sampling': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

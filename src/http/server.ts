@@ -1,21 +1,73 @@
-/** The HTTP server: Fastify with one error shape; routes per area. */
-import Fastify, { type FastifyInstance } from 'fastify';
+/**
+ * The HTTP server: Fastify with one error shape, security headers, the principal
+ * of every API request, routes per area, OpenAPI, and the web app when built.
+ * Validation is zod's alone (shared/api-schemas.ts): Fastify's validator is a no-op,
+ * so every bad request gets our error shape.
+ */
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { AppError, isAppError } from '../errors.ts';
+import { createLoginGuard, type LoginGuard } from '../services/auth/login.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
+import { registerAuthentication } from './auth-hook.ts';
+import { registerCycleRoutes } from './cycles/routes.ts';
+import { registerImportRoutes } from './imports/routes.ts';
+import { registerOpenApi, registerOpenApiRoutes } from './openapi.ts';
+import { registerRegistryRoutes } from './registry/routes.ts';
 import { registerResultRoutes } from './results/routes.ts';
+import { registerSecurity } from './security.ts';
+import { registerUserRoutes } from './users/routes.ts';
+import { DEFAULT_WEB_DIST, registerWebApp, sendAppShell } from './web-app.ts';
 
 export interface ServerOptions {
   logLevel?: string;
+  /** the built web app; null serves none (tests). Default: web/dist when it exists */
+  webDist?: string | null;
+  uploadLimitBytes?: number;
+  trustProxy?: boolean;
+  loginGuard?: LoginGuard;
+  /** where the log goes (default stdout); tests read it to prove secrets stay out */
+  logStream?: { write(line: string): void };
+  /** called for every route as it is registered (the authorization-matrix test lists them) */
+  onRoute?: (route: RouteOptions) => void;
 }
 
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
 export async function buildServer(ctx: ServiceContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const level = opts.logLevel ?? 'info';
   const app = Fastify({
-    logger: { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'body.password'] },
-    bodyLimit: 1024 * 1024,
+    logger:
+      level === 'silent'
+        ? false
+        : {
+            level,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+            redact: {
+              paths: [
+                'req.headers.cookie',
+                'req.headers.authorization',
+                'req.headers["x-csrf-token"]',
+                'res.headers["set-cookie"]',
+                'body.password',
+                '*.password',
+                '*.token',
+              ],
+              censor: '[redacted]',
+            },
+          },
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
     genReqId: () => crypto.randomUUID(),
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
+  app.setValidatorCompiler(() => () => true);
   app.setErrorHandler((error, request, reply) => {
-    if (isAppError(error)) return reply.status(error.status).send(error.toJSON());
+    if (isAppError(error)) {
+      const retry = (error.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds;
+      if (retry) void reply.header('retry-after', String(retry));
+      return reply.status(error.status).send(error.toJSON());
+    }
     const e = error as { statusCode?: number; code?: string; message: string };
     if (e.statusCode === 413) {
       return reply.status(413).send(new AppError('PAYLOAD_TOO_LARGE', 'the request body is too large').toJSON());
@@ -24,12 +76,35 @@ export async function buildServer(ctx: ServiceContext, opts: ServerOptions = {})
       return reply.status(e.statusCode).send(new AppError('MALFORMED_REQUEST', e.message).toJSON());
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(new AppError('INTERNAL', 'something went wrong on our side; it has been logged').toJSON());
+    return reply
+      .status(500)
+      .send(new AppError('INTERNAL', 'something went wrong on our side; it has been logged').toJSON());
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(new AppError('NOT_FOUND', `no such route: ${request.method} ${request.url}`).toJSON()),
-  );
-  app.get('/api/v1/health', async () => ({ ok: true }));
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
+  });
+
+  await registerSecurity(app, { uploadLimitBytes: opts.uploadLimitBytes ?? 50 * 1024 * 1024 });
+  await registerOpenApi(app);
+  registerAuthentication(app, ctx);
+
+  app.get('/api/v1/health', { schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ ok: true }));
+  registerAuthRoutes(app, ctx, opts.loginGuard ?? createLoginGuard());
+  registerCycleRoutes(app, ctx);
   registerResultRoutes(app, ctx);
+  registerRegistryRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
+  await registerOpenApiRoutes(app);
+
+  const withApp = await registerWebApp(app, opts.webDist === undefined ? DEFAULT_WEB_DIST : opts.webDist);
+  app.setNotFoundHandler((request, reply) => {
+    if (withApp && sendAppShell(request, reply)) return reply;
+    return reply
+      .status(404)
+      .send(new AppError('NOT_FOUND', `no such route: ${request.method} ${request.url}`).toJSON());
+  });
   return app;
 }

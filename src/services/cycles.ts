@@ -42,3 +42,9 @@ export function parseYear(value: string): number {
   }
   return year;
 }
+
+/** The year of the last published cycle before `year`: what report cards and rankings compare with. */
+export async function previousPublishedYear(ctx: Pick<ServiceContext, 'db'>, year: number): Promise<number | null> {
+  const earlier = (await listCycles(ctx.db)).filter((c) => c.year < year && c.status === 'published');
+  return earlier[earlier.length - 1]?.year ?? null;
+}

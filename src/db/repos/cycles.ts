@@ -1,7 +1,7 @@
+import type { CycleStatus } from '../../domain/cycle/lifecycle.ts';
 import type { Database } from '../database.ts';
 
-export const CYCLE_STATUSES = ['draft', 'fieldwork', 'review', 'final', 'published'] as const;
-export type CycleStatus = (typeof CYCLE_STATUSES)[number];
+export { CYCLE_STATUSES, type CycleStatus } from '../../domain/cycle/lifecycle.ts';
 
 export interface CycleRow {
   id: number;
@@ -42,10 +42,7 @@ export async function listCycles(db: Database): Promise<CycleRow[]> {
   return rows.map(toRow);
 }
 
-export async function insertCycleIfMissing(
-  db: Database,
-  c: Omit<CycleRow, 'id'>,
-): Promise<void> {
+export async function insertCycleIfMissing(db: Database, c: Omit<CycleRow, 'id'>): Promise<void> {
   await db
     .insertInto('cycles')
     .values({
@@ -57,4 +54,38 @@ export async function insertCycleIfMissing(
     })
     .onConflict((oc) => oc.column('year').doNothing())
     .execute();
+}
+
+/** Inserts a new cycle; returns undefined when the year is taken. */
+export async function insertCycle(db: Database, c: Omit<CycleRow, 'id'>): Promise<CycleRow | undefined> {
+  const r = await db
+    .insertInto('cycles')
+    .values({
+      year: c.year,
+      edition: c.edition,
+      band_scheme: c.bandScheme,
+      status: c.status,
+      settings: JSON.stringify(c.settings),
+    })
+    .onConflict((oc) => oc.column('year').doNothing())
+    .returning(columns)
+    .executeTakeFirst();
+  return r && toRow(r);
+}
+
+/** Moves a cycle from one status to another; undefined when it was no longer in `from` (a concurrent move). */
+export async function updateCycleStatus(
+  db: Database,
+  id: number,
+  from: CycleStatus,
+  to: CycleStatus,
+): Promise<CycleRow | undefined> {
+  const r = await db
+    .updateTable('cycles')
+    .set({ status: to })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .returning(columns)
+    .executeTakeFirst();
+  return r && toRow(r);
 }

@@ -12,7 +12,10 @@ export interface EntityRow {
 }
 
 export async function countEntities(db: Database): Promise<number> {
-  const r = await db.selectFrom('entities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('entities')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -66,4 +69,89 @@ export async function insertMissingOffices(
 
 export async function listOffices(db: Database) {
   return db.selectFrom('regional_offices').select(['id', 'code', 'name', 'province_code']).orderBy('code').execute();
+}
+
+function toEntityRow(r: {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  province_code: string | null;
+  aliases: string[];
+}): EntityRow {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    level: r.level as Level,
+    provinceCode: r.province_code,
+    aliases: r.aliases,
+  };
+}
+
+export async function findEntityByCode(db: Database, code: string): Promise<EntityRow | undefined> {
+  const r = await db
+    .selectFrom('entities')
+    .select(['id', 'code', 'name', 'level', 'province_code', 'aliases'])
+    .where('code', '=', code)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return r && toEntityRow(r);
+}
+
+export async function findEntityById(db: Database, id: number): Promise<EntityRow | undefined> {
+  const r = await db
+    .selectFrom('entities')
+    .select(['id', 'code', 'name', 'level', 'province_code', 'aliases'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r && toEntityRow(r);
+}
+
+export interface EntitySearch {
+  /** part of the name or the code, any case */
+  q?: string;
+  level?: Level;
+  provinceCode?: string;
+  /** restricts to one entity (an entity official's scope) */
+  entityId?: number;
+  limit: number;
+  offset: number;
+}
+
+export async function searchEntities(db: Database, s: EntitySearch): Promise<{ rows: EntityRow[]; total: number }> {
+  let q = db.selectFrom('entities').where('active', '=', true);
+  if (s.level) q = q.where('level', '=', s.level);
+  if (s.provinceCode) q = q.where('province_code', '=', s.provinceCode);
+  if (s.entityId !== undefined) q = q.where('id', '=', s.entityId);
+  if (s.q) {
+    const like = `%${s.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['name']), 'like', like), eb(eb.fn('lower', ['code']), 'like', like)]),
+    );
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select(['id', 'code', 'name', 'level', 'province_code', 'aliases'])
+    .orderBy('code')
+    .limit(s.limit)
+    .offset(s.offset)
+    .execute();
+  return { rows: rows.map(toEntityRow), total: Number(total.n) };
+}
+
+export interface OfficeRow {
+  id: number;
+  code: string;
+  name: string;
+  provinceCode: string;
+}
+
+export async function findOfficeByProvince(db: Database, provinceCode: string): Promise<OfficeRow | undefined> {
+  const r = await db
+    .selectFrom('regional_offices')
+    .select(['id', 'code', 'name', 'province_code'])
+    .where('province_code', '=', provinceCode)
+    .executeTakeFirst();
+  return r && { id: r.id, code: r.code, name: r.name, provinceCode: r.province_code };
 }

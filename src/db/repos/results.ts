@@ -55,10 +55,19 @@ export async function listComputedEntities(db: Database, cycleId: number): Promi
     .select(['entity_id', 'score', 'complete', 'scored_units'])
     .where('cycle_id', '=', cycleId)
     .execute();
-  return rows.map((r) => ({ entityId: r.entity_id, score: r.score, complete: r.complete, scoredUnits: r.scored_units }));
+  return rows.map((r) => ({
+    entityId: r.entity_id,
+    score: r.score,
+    complete: r.complete,
+    scoredUnits: r.scored_units,
+  }));
 }
 
-export async function listComputedUnits(db: Database, cycleId: number, entityIds?: readonly number[]): Promise<ComputedUnit[]> {
+export async function listComputedUnits(
+  db: Database,
+  cycleId: number,
+  entityIds?: readonly number[],
+): Promise<ComputedUnit[]> {
   let q = db
     .selectFrom('computed_unit_results')
     .select(['unit_id', 'entity_id', 'score', 'complete', 'required', 'answered', 'dimensions'])
@@ -99,23 +108,37 @@ export async function replacePublishedResults(
   const ids = [...new Set(entities.map((e) => e.entityId))];
   if (ids.length === 0) return;
   await db.deleteFrom('published_unit_results').where('cycle_id', '=', cycleId).where('entity_id', 'in', ids).execute();
-  await db.deleteFrom('published_entity_results').where('cycle_id', '=', cycleId).where('entity_id', 'in', ids).execute();
+  await db
+    .deleteFrom('published_entity_results')
+    .where('cycle_id', '=', cycleId)
+    .where('entity_id', 'in', ids)
+    .execute();
   for (let i = 0; i < entities.length; i += 2000) {
     await db
       .insertInto('published_entity_results')
-      .values(entities.slice(i, i + 2000).map((e) => ({ cycle_id: cycleId, entity_id: e.entityId, score: e.score, source })))
+      .values(
+        entities.slice(i, i + 2000).map((e) => ({ cycle_id: cycleId, entity_id: e.entityId, score: e.score, source })),
+      )
       .execute();
   }
   for (let i = 0; i < units.length; i += 2000) {
     await db
       .insertInto('published_unit_results')
-      .values(units.slice(i, i + 2000).map((u) => ({ cycle_id: cycleId, entity_id: u.entityId, unit_id: u.unitId, score: u.score })))
+      .values(
+        units
+          .slice(i, i + 2000)
+          .map((u) => ({ cycle_id: cycleId, entity_id: u.entityId, unit_id: u.unitId, score: u.score })),
+      )
       .execute();
   }
 }
 
 export async function listPublishedEntities(db: Database, cycleId: number): Promise<PublishedEntity[]> {
-  const rows = await db.selectFrom('published_entity_results').select(['entity_id', 'score']).where('cycle_id', '=', cycleId).execute();
+  const rows = await db
+    .selectFrom('published_entity_results')
+    .select(['entity_id', 'score'])
+    .where('cycle_id', '=', cycleId)
+    .execute();
   return rows.map((r) => ({ entityId: r.entity_id, score: r.score }));
 }
 
@@ -127,4 +150,19 @@ export async function listPublishedUnits(db: Database, cycleId: number): Promise
     .orderBy('unit_id')
     .execute();
   return rows.map((r) => ({ entityId: r.entity_id, unitId: r.unit_id, score: r.score }));
+}
+
+/** An entity's stored scores in every cycle: the published one and the one computed from answers. */
+export async function listEntityScores(
+  db: Database,
+  entityId: number,
+): Promise<Array<{ cycleId: number; published: number | null; computed: number | null }>> {
+  const res = await sql<{ cycle_id: number; published: number | null; computed: number | null }>`
+    select c.id as cycle_id, p.score as published, r.score as computed
+    from cycles c
+    left join published_entity_results p on p.cycle_id = c.id and p.entity_id = ${entityId}
+    left join computed_entity_results r on r.cycle_id = c.id and r.entity_id = ${entityId}
+    where p.score is not null or r.score is not null
+    order by c.year`.execute(db);
+  return res.rows.map((r) => ({ cycleId: r.cycle_id, published: r.published, computed: r.computed }));
 }

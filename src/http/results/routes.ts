@@ -1,31 +1,48 @@
+/** Results: a cycle's list (scoped, filtered, paged), an entity's page, a unit's page. ETag/304 on all three. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { listCycles } from '../../db/repos/cycles.ts';
-import { explainEntity } from '../../services/explain.ts';
-import { cycleResults } from '../../services/results.ts';
-import { presentResult } from './present.ts';
-
-const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new AppError('VALIDATION_FAILED', r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  return r.data;
-}
+import { entityResultDetail } from '../../services/results-view/entity-result.ts';
+import { queryCycleResults } from '../../services/results-view/query-results.ts';
+import { unitDetail } from '../../services/results-view/unit-detail.ts';
+import { entityParams, resultsQuery, unitParams, yearParams } from '../../shared/api-schemas.ts';
+import { sendWithEtag } from '../etag.ts';
+import { describe, parse } from '../route-kit.ts';
+import { presentApiResult, presentEntityDetail, presentUnitDetail } from './present-detail.ts';
 
 export function registerResultRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/api/v1/cycles', async () => ({ data: await listCycles(ctx.db) }));
-  app.get('/api/v1/cycles/:year/results', async (req) => {
-    const { year } = parse(yearParam, req.params);
-    const q = parse(z.object({ entity: z.string().min(1).optional() }), req.query);
-    const { results } = await cycleResults(ctx, year, q.entity ? { entity: q.entity } : {});
-    return { data: results.map(presentResult) };
-  });
-  app.get('/api/v1/cycles/:year/entities/:entity/explanation', async (req) => {
-    const p = parse(yearParam.extend({ entity: z.string().min(1) }), req.params);
-    const x = await explainEntity(ctx, p.year, p.entity);
-    return { data: { result: presentResult(x.result), explanation: x.explanation } };
-  });
+  const tags = ['results'];
+
+  app.get(
+    '/api/v1/cycles/:year/results',
+    describe({ tags, summary: 'A cycle’s results within your scope', params: yearParams, query: resultsQuery }),
+    async (req, reply) => {
+      const { year } = parse(yearParams, req.params);
+      const q = parse(resultsQuery, req.query);
+      const { page } = await queryCycleResults(ctx, req.principal, year, q);
+      return sendWithEtag(req, reply, {
+        data: page.rows.map(presentApiResult),
+        page: { page: page.page, pageSize: page.pageSize, total: page.total },
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/cycles/:year/entities/:code/result',
+    describe({ tags, summary: 'An entity’s result, why it scored so, and its history', params: entityParams }),
+    async (req, reply) => {
+      const { year, code } = parse(entityParams, req.params);
+      const detail = await entityResultDetail(ctx, req.principal, year, code);
+      return sendWithEtag(req, reply, { data: presentEntityDetail(detail) });
+    },
+  );
+
+  app.get(
+    '/api/v1/cycles/:year/units/:unitId',
+    describe({ tags, summary: 'A unit: each indicator’s answers and what it cost', params: unitParams }),
+    async (req, reply) => {
+      const { year, unitId } = parse(unitParams, req.params);
+      const detail = await unitDetail(ctx, req.principal, year, unitId);
+      return sendWithEtag(req, reply, { data: presentUnitDetail(year, detail) });
+    },
+  );
 }

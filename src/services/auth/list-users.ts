@@ -1,0 +1,21 @@
+import { listUsers as listUserRows, type UserWithScope } from '../../db/repos/users.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import type { ServiceContext } from '../context.ts';
+import { offsetOf, type Page, type PageRequest } from '../paging.ts';
+import { canManageUsers, ensure } from './policy.ts';
+import type { Principal } from './principal.ts';
+
+export async function listUsers(
+  ctx: ServiceContext,
+  actor: Principal,
+  q: PageRequest & { q?: string; role?: Role },
+): Promise<Page<UserWithScope>> {
+  ensure(actor, canManageUsers(actor), 'see users');
+  const { rows, total } = await listUserRows(ctx.db, {
+    ...(q.q ? { q: q.q } : {}),
+    ...(q.role ? { role: q.role } : {}),
+    limit: q.pageSize,
+    offset: offsetOf(q),
+  });
+  return { rows, page: q.page, pageSize: q.pageSize, total };
+}

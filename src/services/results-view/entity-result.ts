@@ -1,0 +1,81 @@
+/**
+ * One entity's result in a cycle, for its page: the result as `patuh results`
+ * gives it, the engine's explanation ("why this score"), each unit's explanation,
+ * and the entity's history across the cycles the principal may see.
+ */
+import { listCycles } from '../../db/repos/cycles.ts';
+import { listEntityScores } from '../../db/repos/results.ts';
+import type { Instrument, Zone } from '../../domain/instrument/schema.ts';
+import { bandFor } from '../../domain/scoring/bands.ts';
+import type { Explanation } from '../../domain/scoring/explain.ts';
+import { AppError } from '../../errors.ts';
+import { canSeeCycle } from '../auth/policy.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { ServiceContext } from '../context.ts';
+import { explainEntity } from '../explain.ts';
+import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
+import type { EntityResultView } from '../results.ts';
+import { loadEntityInScope } from './entity-access.ts';
+
+export interface HistoryPoint {
+  year: number;
+  score: number;
+  category: string | null;
+  zone: Zone;
+  opinion: string;
+}
+
+export interface EntityResultDetail {
+  result: EntityResultView;
+  explanation: Explanation | null;
+  instrument: Instrument | null;
+  units: Array<{ id: number; name: string; explanation: Explanation }>;
+  history: HistoryPoint[];
+}
+
+/** The error for "no result here", worded the way explainEntity words it. */
+export const noResult = (code: string, year: number) =>
+  new AppError('NOT_FOUND', `${code} has no result in the ${year} cycle`);
+
+export async function entityResultDetail(
+  ctx: ServiceContext,
+  p: Principal,
+  year: number,
+  code: string,
+): Promise<EntityResultDetail> {
+  await loadVisibleCycle(ctx, p, year);
+  const entity = await loadEntityInScope(ctx, p, code, noResult(code, year));
+  const x = await explainEntity(ctx, year, entity.code);
+  return {
+    result: x.result,
+    explanation: x.explanation,
+    instrument: x.instrument,
+    units: x.units.map((u) => ({ id: u.id, name: u.name, explanation: u.explanation })),
+    history: await entityHistory(ctx, p, entity.id),
+  };
+}
+
+/**
+ * The entity's score, category, zone and opinion in every cycle the principal may
+ * see, oldest first; the same choice as the results (a published score where there
+ * is one), banded by each cycle's own scheme.
+ */
+export async function entityHistory(ctx: ServiceContext, p: Principal, entityId: number): Promise<HistoryPoint[]> {
+  const cycles = new Map((await listCycles(ctx.db)).map((c) => [c.id, c]));
+  const out: HistoryPoint[] = [];
+  for (const s of await listEntityScores(ctx.db, entityId)) {
+    const cycle = cycles.get(s.cycleId);
+    const scheme = cycle && ctx.catalog.bandSchemes.get(cycle.bandScheme);
+    const score = s.published ?? s.computed;
+    if (!cycle || !scheme || score === null || !canSeeCycle(p, cycle)) continue;
+    const band = bandFor(scheme, score);
+    out.push({
+      year: cycle.year,
+      score: band.rounded,
+      category: band.category,
+      zone: band.zone,
+      opinion: band.opinion.id,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,430 @@
+/**
+ * The authorization matrix: every route the server registers × every kind of
+ * caller, with the status each must get. A route without a row here fails the
+ * test, so no endpoint ships without a decision about who may use it. Rows cover
+ * cross-entity (the official of X asking for Y and Z) and cross-province (office A
+ * asking for Y in province B) attempts; a refused request carries an error and never data.
+ */
+import type { RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/services/auth/create-user.ts';
+import { createToken } from '../../src/services/auth/manage-tokens.ts';
+import { SYSTEM } from '../../src/services/auth/principal.ts';
+import { importAnswers } from '../../src/services/imports/import-answers.ts';
+import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
+import { addUnit } from '../../src/services/registry-admin/manage-units.ts';
+import { cycleResults } from '../../src/services/results.ts';
+import type { OfficeView, ResultView } from '../../src/shared/api-schemas.ts';
+import {
+  A,
+  type Auth,
+  buildWorld,
+  type Call,
+  json,
+  PASSWORD,
+  send,
+  signIn,
+  WHO,
+  type Who,
+  type World,
+  X,
+  Y,
+  Z,
+} from '../helpers/api.ts';
+import { csvFile } from '../helpers/files.ts';
+
+type Row = Record<Who, number>;
+/** Expected statuses, in the order of the columns: admin, central, office_head (A), assessor (A), entity_official (X), anonymous, token (office head A). */
+const row = (...s: [number, number, number, number, number, number, number]): Row =>
+  Object.fromEntries(WHO.map((w, i) => [w, s[i]])) as Row;
+const all = (s: number) => row(s, s, s, s, s, s, s);
+
+interface Case {
+  /** the registered route this case exercises: "METHOD /pattern" */
+  route: string;
+  note?: string;
+  call: (who: Who) => Call;
+  expect: Row;
+  /** for a 2xx answer: what the caller must not see */
+  // biome-ignore lint/suspicious/noExplicitAny: a JSON body, asserted by the check
+  check?: (who: Who, body: any) => void;
+  /** a fresh session for this case (it signs out) */
+  fresh?: boolean;
+}
+
+const ids = { unitX22: 0, unitY22: 0, unitX31: 0, unitY31: 0, spareUser: 0, spareTokens: {} as Record<Who, number> };
+const ANSWERS_2031 = (unit: string) => `entity,unit,indicator,respondent,value\nKota Bekasi,${unit},PR.STD.01,P1,2\n`;
+
+/** Results and entities an office-A or entity-X caller gets must stay inside A or X. */
+function inScope(who: Who, entities: Array<{ code: string; provinceCode: string | null }>): void {
+  if (who === 'office_head' || who === 'assessor' || who === 'token') {
+    for (const e of entities) expect(e.provinceCode).toBe(A);
+  }
+  if (who === 'entity_official') for (const e of entities) expect(e.code).toBe(X);
+}
+
+const get = (url: string) => () => ({ method: 'GET', url }) as Call;
+
+const CASES: Case[] = [
+  //                                                                                adm  cen  head ass  off  anon tok
+  { route: 'GET /api/v1/health', call: get('/api/v1/health'), expect: all(200) },
+  { route: 'GET /api/openapi.json', call: get('/api/openapi.json'), expect: all(200) },
+  { route: 'GET /api/docs', call: get('/api/docs'), expect: all(200) },
+  { route: 'GET /api/docs/json', call: get('/api/docs/json'), expect: all(200) },
+  { route: 'GET /api/docs/yaml', call: get('/api/docs/yaml'), expect: all(200) },
+  { route: 'GET /api/docs/static/index.html', call: get('/api/docs/static/index.html'), expect: all(302) },
+  {
+    route: 'GET /api/docs/static/swagger-initializer.js',
+    call: get('/api/docs/static/swagger-initializer.js'),
+    expect: all(200),
+  },
+  { route: 'GET /api/docs/static/*', call: get('/api/docs/static/swagger-ui.css'), expect: all(200) },
+
+  {
+    route: 'POST /api/v1/auth/login',
+    note: 'wrong credentials are refused for everyone',
+    call: (w) => ({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: `nobody-${w}@test.id`, password: 'wrong-password' },
+    }),
+    expect: all(401),
+  },
+  { route: 'GET /api/v1/auth/me', call: get('/api/v1/auth/me'), expect: row(200, 200, 200, 200, 200, 401, 200) },
+
+  {
+    route: 'GET /api/v1/cycles',
+    call: get('/api/v1/cycles'),
+    expect: all(200),
+    check: (w, b) => {
+      const years = b.data.map((c: { year: number }) => c.year);
+      expect(years.includes(2031)).toBe(!(w === 'entity_official' || w === 'anonymous'));
+    },
+  },
+  {
+    route: 'POST /api/v1/cycles',
+    call: (w) => ({
+      method: 'POST',
+      url: '/api/v1/cycles',
+      body: { year: 2040 + WHO.indexOf(w), edition: 'pemda-2023', bandScheme: 'categories-2022' },
+    }),
+    expect: row(201, 201, 403, 403, 403, 401, 403),
+  },
+  {
+    route: 'POST /api/v1/cycles/:year/transition',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/v1/cycles/${w === 'admin' ? 2050 : w === 'central' ? 2051 : 2031}/transition`,
+      body: { to: 'fieldwork' },
+    }),
+    expect: row(200, 200, 403, 403, 403, 401, 403),
+  },
+
+  {
+    route: 'GET /api/v1/cycles/:year/results',
+    note: 'published 2022: everyone, within scope',
+    call: get('/api/v1/cycles/2022/results?pageSize=500'),
+    expect: all(200),
+    check: (w, b) => {
+      inScope(
+        w,
+        b.data.map((r: ResultView) => r.entity),
+      );
+      expect(b.data.length).toBeGreaterThan(0);
+    },
+  },
+  {
+    route: 'GET /api/v1/cycles/:year/results',
+    note: 'draft 2031: staff only',
+    call: get('/api/v1/cycles/2031/results'),
+    expect: row(200, 200, 200, 200, 404, 404, 200),
+    check: (w, b) =>
+      inScope(
+        w,
+        b.data.map((r: ResultView) => r.entity),
+      ),
+  },
+  {
+    route: 'GET /api/v1/cycles/:year/results',
+    note: 'one entity by name: the official of X asking for Y gets an empty list',
+    call: get('/api/v1/cycles/2022/results?entity=Kota%20Kendari'),
+    expect: all(200),
+    check: (w, b) =>
+      expect(b.data.length).toBe(['office_head', 'assessor', 'token', 'entity_official'].includes(w) ? 0 : 1),
+  },
+
+  {
+    route: 'GET /api/v1/cycles/:year/entities/:code/result',
+    note: 'own entity X',
+    call: get(`/api/v1/cycles/2022/entities/${X}/result`),
+    expect: all(200),
+  },
+  {
+    route: 'GET /api/v1/cycles/:year/entities/:code/result',
+    note: 'Y, another province: office A forbidden, official of X not found',
+    call: get(`/api/v1/cycles/2022/entities/${Y}/result`),
+    expect: row(200, 200, 403, 403, 404, 200, 403),
+  },
+  {
+    route: 'GET /api/v1/cycles/:year/entities/:code/result',
+    note: 'Z, same province as X: office A sees it, the official of X does not',
+    call: get(`/api/v1/cycles/2022/entities/${Z}/result`),
+    expect: row(200, 200, 200, 200, 404, 200, 200),
+  },
+  {
+    route: 'GET /api/v1/cycles/:year/entities/:code/result',
+    note: 'X in the draft cycle: invisible to its official and the public',
+    call: get(`/api/v1/cycles/2031/entities/${X}/result`),
+    expect: row(200, 200, 200, 200, 404, 404, 200),
+  },
+  {
+    route: 'GET /api/v1/cycles/:year/entities/:code/result',
+    note: 'an unknown code',
+    call: get('/api/v1/cycles/2022/entities/99.99/result'),
+    expect: all(404),
+  },
+
+  {
+    route: 'GET /api/v1/cycles/:year/units/:unitId',
+    note: 'a unit of X',
+    call: () => get(`/api/v1/cycles/2022/units/${ids.unitX22}`)(),
+    expect: all(200),
+  },
+  {
+    route: 'GET /api/v1/cycles/:year/units/:unitId',
+    note: 'a unit of Y',
+    call: () => get(`/api/v1/cycles/2022/units/${ids.unitY22}`)(),
+    expect: row(200, 200, 403, 403, 404, 200, 403),
+  },
+  {
+    route: 'GET /api/v1/cycles/:year/units/:unitId',
+    note: 'a unit of X in the draft cycle',
+    call: () => get(`/api/v1/cycles/2031/units/${ids.unitX31}`)(),
+    expect: row(200, 200, 200, 200, 404, 404, 200),
+  },
+  {
+    route: 'GET /api/v1/cycles/:year/units/:unitId',
+    note: 'a unit id asked for under the wrong cycle',
+    call: () => get(`/api/v1/cycles/2022/units/${ids.unitX31}`)(),
+    expect: all(404),
+  },
+
+  {
+    route: 'GET /api/v1/entities',
+    call: get('/api/v1/entities?pageSize=500'),
+    expect: row(200, 200, 200, 200, 200, 401, 200),
+    check: (w, b) => inScope(w, b.data),
+  },
+  {
+    route: 'GET /api/v1/offices',
+    call: get('/api/v1/offices'),
+    expect: row(200, 200, 200, 200, 403, 401, 200),
+    check: (w, b) => {
+      if (w === 'office_head' || w === 'assessor' || w === 'token')
+        expect(b.data.map((o: OfficeView) => o.provinceCode)).toEqual([A]);
+    },
+  },
+
+  {
+    route: 'GET /api/v1/cycles/:year/entities/:code/units',
+    note: 'X',
+    call: get(`/api/v1/cycles/2022/entities/${X}/units`),
+    expect: row(200, 200, 200, 200, 403, 401, 200),
+  },
+  {
+    route: 'GET /api/v1/cycles/:year/entities/:code/units',
+    note: 'Y, another province',
+    call: get(`/api/v1/cycles/2022/entities/${Y}/units`),
+    expect: row(200, 200, 403, 403, 403, 401, 403),
+  },
+  {
+    route: 'POST /api/v1/cycles/:year/entities/:code/units',
+    note: 'X in the open (draft) cycle',
+    call: (w) => ({ method: 'POST', url: `/api/v1/cycles/2031/entities/${X}/units`, body: { name: `Unit of ${w}` } }),
+    expect: row(201, 201, 201, 403, 403, 401, 201),
+  },
+  {
+    route: 'POST /api/v1/cycles/:year/entities/:code/units',
+    note: 'Y, another province',
+    call: (w) => ({ method: 'POST', url: `/api/v1/cycles/2031/entities/${Y}/units`, body: { name: `Unit of ${w}` } }),
+    expect: row(201, 201, 403, 403, 403, 401, 403),
+  },
+  {
+    route: 'POST /api/v1/cycles/:year/entities/:code/units',
+    note: 'X in the published cycle: locked for the office',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/v1/cycles/2022/entities/${X}/units`,
+      body: { name: `Late unit of ${w}` },
+    }),
+    expect: row(201, 201, 409, 403, 403, 401, 409),
+  },
+  {
+    route: 'PATCH /api/v1/units/:id',
+    note: 'a unit of X',
+    call: (w) => ({ method: 'PATCH', url: `/api/v1/units/${ids.unitX31}`, body: { name: `Renamed by ${w}` } }),
+    expect: row(200, 200, 200, 403, 403, 401, 200),
+  },
+  {
+    route: 'PATCH /api/v1/units/:id',
+    note: 'a unit of Y',
+    call: (w) => ({ method: 'PATCH', url: `/api/v1/units/${ids.unitY31}`, body: { name: `Renamed by ${w}` } }),
+    expect: row(200, 200, 403, 403, 403, 401, 403),
+  },
+
+  { route: 'GET /api/v1/users', call: get('/api/v1/users'), expect: row(200, 403, 403, 403, 403, 401, 403) },
+  {
+    route: 'POST /api/v1/users',
+    call: (w) => ({
+      method: 'POST',
+      url: '/api/v1/users',
+      body: { email: `made-by-${w}@test.id`, role: 'central', password: PASSWORD },
+    }),
+    expect: row(201, 403, 403, 403, 403, 401, 403),
+  },
+  {
+    route: 'PATCH /api/v1/users/:id',
+    call: (w) => ({ method: 'PATCH', url: `/api/v1/users/${ids.spareUser}`, body: { name: `Named by ${w}` } }),
+    expect: row(200, 403, 403, 403, 403, 401, 403),
+  },
+  {
+    route: 'GET /api/v1/tokens',
+    call: get('/api/v1/tokens'),
+    expect: row(200, 200, 200, 200, 200, 401, 403),
+    check: (w, b) => {
+      for (const t of b.data) expect(t.token).toBeUndefined();
+      if (w !== 'admin') for (const t of b.data) expect(t.createdBy.email).toBe(`${w}@test.id`);
+    },
+  },
+  {
+    route: 'POST /api/v1/tokens',
+    call: (w) => ({ method: 'POST', url: '/api/v1/tokens', body: { name: `token of ${w}` } }),
+    expect: row(201, 201, 201, 201, 201, 401, 403),
+  },
+  {
+    route: 'DELETE /api/v1/tokens/:id',
+    note: "someone else's token (the admin's): not found",
+    call: (w) => ({ method: 'DELETE', url: `/api/v1/tokens/${ids.spareTokens[w]}` }),
+    expect: row(204, 404, 404, 404, 404, 401, 403),
+  },
+
+  {
+    route: 'POST /api/v1/cycles/:year/imports/answers',
+    call: (w) => ({
+      method: 'POST',
+      url: '/api/v1/cycles/2031/imports/answers',
+      upload: { filename: 'answers.csv', content: ANSWERS_2031(`Imported by ${w}`) },
+    }),
+    expect: row(200, 200, 403, 403, 403, 401, 403),
+  },
+  {
+    route: 'POST /api/v1/cycles/:year/imports/results',
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/cycles/2031/imports/results',
+      upload: { filename: 'results.csv', content: 'entity,score\nKota Bogor,70\n' },
+    }),
+    expect: row(200, 200, 403, 403, 403, 401, 403),
+  },
+
+  {
+    route: 'POST /api/v1/auth/logout',
+    call: () => ({ method: 'POST', url: '/api/v1/auth/logout' }),
+    expect: row(204, 204, 204, 204, 204, 204, 403),
+    fresh: true,
+  },
+  {
+    route: 'POST /api/v1/auth/logout-all',
+    call: () => ({ method: 'POST', url: '/api/v1/auth/logout-all' }),
+    expect: row(200, 200, 200, 200, 200, 401, 403),
+    fresh: true,
+  },
+];
+
+let w: World;
+const registered = new Set<string>();
+
+beforeAll(async () => {
+  w = await buildWorld({
+    onRoute: (r: RouteOptions) => {
+      for (const m of [r.method].flat()) if (m !== 'HEAD') registered.add(`${m} ${r.url}`);
+    },
+  });
+  const { ctx } = w.t;
+  const r22 = (await cycleResults(ctx, 2022)).results;
+  ids.unitX22 = r22.find((r) => r.entity.code === X)?.units[0]?.id ?? 0;
+  ids.unitY22 = r22.find((r) => r.entity.code === Y)?.units[0]?.id ?? 0;
+  await createCycle(ctx, SYSTEM, { year: 2031, edition: 'pemda-2023', bandScheme: 'categories-2022' });
+  await importAnswers(
+    ctx,
+    csvFile(
+      ANSWERS_2031('Dinas X')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(',')),
+      'x2031',
+    ),
+    2031,
+  );
+  ids.unitX31 = (await cycleResults(ctx, 2031)).results[0]?.units[0]?.id ?? 0;
+  ids.unitY31 = (await addUnit(ctx, SYSTEM, 2031, Y, { name: 'Dinas Y' })).id;
+  for (const year of [2050, 2051])
+    await createCycle(ctx, SYSTEM, { year, edition: 'pemda-2023', bandScheme: 'categories-2022' });
+  ids.spareUser = (await createUser(ctx, SYSTEM, { email: 'spare@test.id', role: 'central', password: PASSWORD })).id;
+  for (const who of WHO) {
+    ids.spareTokens[who] = (
+      await createToken(ctx, SYSTEM, { name: `spare ${who}`, ownerId: w.users.admin.id })
+    ).view.id;
+  }
+  expect(Object.values(ids).every((v) => v !== 0)).toBe(true);
+});
+afterAll(async () => w?.close());
+
+describe('authorization matrix', () => {
+  it('has a row for every registered route, and no row for a route that does not exist', () => {
+    const covered = new Set(CASES.map((c) => c.route));
+    expect([...registered].filter((r) => !covered.has(r)).sort()).toEqual([]);
+    expect([...covered].filter((r) => !registered.has(r)).sort()).toEqual([]);
+  });
+
+  it('gives every caller exactly the expected status, and a refusal never carries data', async () => {
+    const failures: string[] = [];
+    for (const c of CASES) {
+      for (const who of WHO) {
+        let auth: Auth | null = w.auth[who];
+        if (c.fresh && auth?.cookies) auth = await signIn(w.app, `${who}@test.id`);
+        const call = c.call(who);
+        const res = await send(w.app, auth, call);
+        const label = `${call.method} ${call.url}${c.note ? ` (${c.note})` : ''} as ${who}`;
+        if (res.statusCode !== c.expect[who]) {
+          failures.push(`${label}: ${res.statusCode}, expected ${c.expect[who]} — ${res.body.slice(0, 160)}`);
+          continue;
+        }
+        if (res.statusCode >= 400) {
+          const body = json(res);
+          if (!body.error?.code || 'data' in body)
+            failures.push(`${label}: a refusal must be {error} only — ${res.body.slice(0, 160)}`);
+        } else if (c.check && res.statusCode < 300) {
+          try {
+            c.check(who, json(res));
+          } catch (e) {
+            failures.push(`${label}: ${(e as Error).message}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers an entity official the same for an entity outside its scope as for one that does not exist', async () => {
+    const official = await signIn(w.app, 'entity_official@test.id'); // the matrix ended with logout-all
+    const other = json(await send(w.app, official, { method: 'GET', url: `/api/v1/cycles/2022/entities/${Y}/result` }));
+    const none = json(await send(w.app, official, { method: 'GET', url: '/api/v1/cycles/2022/entities/99.99/result' }));
+    expect(other.error.code).toBe(none.error.code);
+    expect(other.error.message.replace(Y, '?')).toBe(none.error.message.replace('99.99', '?'));
+    const draft = json(await send(w.app, null, { method: 'GET', url: '/api/v1/cycles/2031/results' }));
+    const missing = json(await send(w.app, null, { method: 'GET', url: '/api/v1/cycles/2099/results' }));
+    expect(draft.error.message.replace('2031', '?')).toBe(missing.error.message.replace('2099', '?'));
+    expect(draft.error.message).not.toContain('2031,');
+  });
+});
