@@ -1,5 +1,6 @@
 /** The API's shapes for result pages: presentResult plus what a page needs to link and label. */
 import type { Instrument } from '../../domain/instrument/schema.ts';
+import { describeInstrument } from '../../services/instrument-view.ts';
 import type { EntityResultView } from '../../services/results.ts';
 import type { EntityResultDetail } from '../../services/results-view/entity-result.ts';
 import type { UnitDetail } from '../../services/results-view/unit-detail.ts';
@@ -13,22 +14,7 @@ export function presentApiResult(r: EntityResultView) {
 
 /** The names a page needs to label an explanation: dimensions → variables → indicators. */
 export function presentInstrument(inst: Instrument | null) {
-  if (!inst) return null;
-  return {
-    edition: inst.edition,
-    name: inst.name,
-    dimensions: inst.dimensions.map((d) => ({
-      code: d.code,
-      name: d.name,
-      weight: d.weight,
-      variables: d.variables.map((v) => ({
-        code: v.code,
-        name: v.name,
-        weight: v.weight,
-        indicators: v.indicators.map((i) => ({ code: i.code, text: i.text, method: i.method })),
-      })),
-    })),
-  };
+  return inst ? describeInstrument(inst, 'labels') : null;
 }
 
 export function presentEntityDetail(x: EntityResultDetail) {
