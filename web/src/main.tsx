@@ -1,0 +1,12 @@
+import './zod-setup';
+import '@mantine/core/styles.css';
+import './styles.css';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initI18n } from './i18n';
+
+initI18n();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+createRoot(root).render(<App />);
