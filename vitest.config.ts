@@ -8,7 +8,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/*.test.ts'] },
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/*.test.ts', 'web/src/**/*.test.ts'] },
       },
       {
         extends: true,

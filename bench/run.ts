@@ -5,6 +5,8 @@
  *   import     vs  a batched INSERT of the same rows         target ≤ 2×
  *   recompute  vs  reading the answers table                target ≤ 1.5× and < 2 s
  *   peak RSS   reported
+ *   report cards and the answers export (issue 5): bench/reports.ts
+ *   the sync endpoint over HTTP (issue 4): bench/sync.ts (alone: node bench/sync-only.ts)
  * Runs on PGlite (embedded) and, when reachable, on PostgreSQL.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,9 @@ import { recomputeResults } from '../src/services/recompute.ts';
 import { cycleResults } from '../src/services/results.ts';
 import { prepareDatabase } from '../src/services/setup.ts';
 import { nationalAnswers, pickEntities, writeCsv } from './national.ts';
+import { answersFloor, benchAnswersExport, benchReportCards, type ReportRow, reportSection } from './reports.ts';
+import { benchSyncBackends } from './run-sync.ts';
+import { syncSection } from './sync.ts';
 
 const YEAR = 2023;
 const SERVICE_USERS = 30;
@@ -135,8 +140,10 @@ async function main() {
   const work = mkdtempSync(path.join(os.tmpdir(), 'patuh-bench-'));
   const csv = path.join(work, 'national-answers.csv');
   const all: Row[] = [];
+  const reports: ReportRow[] = [];
   try {
-    const pglite = await openDatabase({ kind: 'pglite', dataDir: path.join(work, 'pglite') });
+    const pgliteConfig = { kind: 'pglite', dataDir: path.join(work, 'pglite') } as const;
+    const pglite = await openDatabase(pgliteConfig);
     await prepareDatabase(pglite.db);
     const ctx: ServiceContext = { db: pglite.db, catalog };
     const instrument = requireInstrument(await loadCycle(ctx, YEAR));
@@ -144,7 +151,10 @@ async function main() {
     const n = await writeCsv(csv, nationalAnswers(instrument, entities, SERVICE_USERS));
     process.stderr.write(`synthetic national cycle: ${entities.length} entities, ${n} answers\n`);
     all.push(...(await runBackend('PGlite', ctx, csv)));
-    await pglite.close();
+    reports.push(await benchReportCards('PGlite', ctx, YEAR));
+    const pgliteFloor = await answersFloor(ctx, YEAR);
+    await pglite.close(); // the export child opens the same folder
+    reports.push(benchAnswersExport('PGlite', pgliteConfig, YEAR, pgliteFloor));
 
     const url = process.env.PATUH_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const name = `patuh_bench_${process.pid}`;
@@ -163,7 +173,11 @@ async function main() {
       const pgh = await openDatabase({ kind: 'postgres', url: u.toString() });
       try {
         await prepareDatabase(pgh.db);
-        all.push(...(await runBackend('PostgreSQL', { db: pgh.db, catalog }, csv)));
+        const pgCtx = { db: pgh.db, catalog };
+        all.push(...(await runBackend('PostgreSQL', pgCtx, csv)));
+        reports.push(await benchReportCards('PostgreSQL', pgCtx, YEAR));
+        const floor = await answersFloor(pgCtx, YEAR);
+        reports.push(benchAnswersExport('PostgreSQL', { kind: 'postgres', url: u.toString() }, YEAR, floor));
       } finally {
         await pgh.close();
         await admin.query(`drop database if exists ${name} with (force)`);
@@ -173,6 +187,8 @@ async function main() {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  // the sync endpoint runs its own fresh databases (PGlite, then PostgreSQL when reachable)
+  const syncRows = await benchSyncBackends();
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const lines = [
     '| backend | measure | seconds | floor | floor s | ratio | target |',
@@ -196,6 +212,10 @@ async function main() {
     ...lines,
     '',
     `Peak RSS of the whole run: ${rssMb.toFixed(0)} MB.`,
+    '',
+    ...reportSection(reports),
+    '',
+    ...syncSection(syncRows),
     '',
   ].join('\n');
   console.log(report);

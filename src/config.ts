@@ -6,20 +6,53 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { DatabaseConfig } from './db/database.ts';
 
-const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  PATUH_DATA_DIR: z.string().min(1).optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** largest import upload, in MiB */
-  PATUH_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(2048).default(50),
-  /** behind a reverse proxy: trust X-Forwarded-For/-Proto for the client IP and https (secure cookies) */
-  TRUST_PROXY: z.stringbool().default(false),
-});
+/** An unset or blank variable is "not given". */
+const optionalText = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().optional(),
+);
+const S3_VARS = [
+  'PATUH_S3_ENDPOINT',
+  'PATUH_S3_BUCKET',
+  'PATUH_S3_REGION',
+  'PATUH_S3_ACCESS_KEY_ID',
+  'PATUH_S3_SECRET_ACCESS_KEY',
+] as const;
+
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    PATUH_DATA_DIR: z.string().min(1).optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** largest import upload, in MiB */
+    PATUH_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(2048).default(50),
+    /** behind a reverse proxy: trust X-Forwarded-For/-Proto for the client IP and https (secure cookies) */
+    TRUST_PROXY: z.stringbool().default(false),
+    /** largest evidence file (photo or document), in MiB */
+    PATUH_EVIDENCE_LIMIT_MB: z.coerce.number().positive().max(1024).default(10),
+    /** S3-compatible object storage for evidence: all five, or none (files under the data directory) */
+    PATUH_S3_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    PATUH_S3_BUCKET: optionalText,
+    PATUH_S3_REGION: optionalText,
+    PATUH_S3_ACCESS_KEY_ID: optionalText,
+    PATUH_S3_SECRET_ACCESS_KEY: optionalText,
+  })
+  .superRefine((e, ctx) => {
+    const given = S3_VARS.filter((k) => e[k] !== undefined);
+    if (given.length > 0 && given.length < S3_VARS.length) {
+      const missing = S3_VARS.filter((k) => e[k] === undefined);
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing[0] ?? 'PATUH_S3_ENDPOINT'],
+        message: `S3 storage needs all of ${S3_VARS.join(', ')}; missing ${missing.join(', ')}`,
+      });
+    }
+  });
 
 export interface Config {
   database: DatabaseConfig;
@@ -29,6 +62,11 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   uploadLimitBytes: number;
   trustProxy: boolean;
+  evidence: {
+    limitBytes: number;
+    /** null: files under `${dataDir}/evidence` */
+    s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -51,5 +89,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     uploadLimitBytes: Math.round(e.PATUH_UPLOAD_LIMIT_MB * 1024 * 1024),
     trustProxy: e.TRUST_PROXY,
+    evidence: {
+      limitBytes: Math.round(e.PATUH_EVIDENCE_LIMIT_MB * 1024 * 1024),
+      s3:
+        e.PATUH_S3_ENDPOINT &&
+        e.PATUH_S3_BUCKET &&
+        e.PATUH_S3_REGION &&
+        e.PATUH_S3_ACCESS_KEY_ID &&
+        e.PATUH_S3_SECRET_ACCESS_KEY
+          ? {
+              endpoint: e.PATUH_S3_ENDPOINT,
+              bucket: e.PATUH_S3_BUCKET,
+              region: e.PATUH_S3_REGION,
+              accessKeyId: e.PATUH_S3_ACCESS_KEY_ID,
+              secretAccessKey: e.PATUH_S3_SECRET_ACCESS_KEY,
+            }
+          : null,
+    },
   };
 }

@@ -18,7 +18,10 @@ export const ERROR_CODES = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   CYCLE_LOCKED: 409,
+  /** an objection filed outside the cycle's objection window (details: opensAt, closesAt, days) */
+  OBJECTION_WINDOW_CLOSED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import mantinePreset from 'postcss-preset-mantine';
 import { defineConfig } from 'vite';
+import { serviceWorkerShell } from './sw-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const shared = fileURLToPath(new URL('../src/shared', import.meta.url));
@@ -15,7 +16,8 @@ const api = process.env.PATUH_API_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  // the service worker's precache list (web/public/sw.js is filled in after the build)
+  plugins: [react(), serviceWorkerShell()],
   // the API contract (zod schemas and types) shared with the server
   resolve: { alias: { '@shared': shared } },
   css: { postcss: { plugins: [mantinePreset()] } },

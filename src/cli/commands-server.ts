@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { buildServer } from '../http/server.ts';
 import { ensureDemoAdmin } from '../services/auth/ensure-demo-admin.ts';
 import { loadDemoIfEmpty } from '../services/demo.ts';
+import { evidenceStorageFrom } from '../services/evidence/storage.ts';
 import { printJson, withContext } from './runtime.ts';
 
 export function registerServerCommands(program: Command): void {
@@ -45,6 +46,7 @@ export function registerServerCommands(program: Command): void {
           logLevel: config.logLevel,
           uploadLimitBytes: config.uploadLimitBytes,
           trustProxy: config.trustProxy,
+          evidence: evidenceStorageFrom(config),
         });
         const port = o.port ? Number(o.port) : config.port;
         const address = await app.listen({ port, host: config.host });

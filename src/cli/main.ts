@@ -1,5 +1,6 @@
 /** The `patuh` command line: a thin shell over the services. */
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommands } from './commands-audit.ts';
 import { registerDataCommands } from './commands-data.ts';
 import { registerReportCommands } from './commands-reports.ts';
 import { registerSamplingCommands } from './commands-sampling.ts';
@@ -18,6 +19,7 @@ registerServerCommands(program);
 registerDataCommands(program);
 registerUserCommands(program);
 registerSamplingCommands(program);
+registerAuditCommands(program);
 registerReportCommands(program);
 
 try {

@@ -10,6 +10,10 @@ import pg from 'pg';
 import * as m0001 from './migrations/0001_core.ts';
 import * as m0002 from './migrations/0002_accounts.ts';
 import * as m0003 from './migrations/0003_sampling.ts';
+import * as m0004 from './migrations/0004_fieldwork.ts';
+import * as m0005 from './migrations/0005_audit_chain.ts';
+import * as m0006 from './migrations/0006_followup.ts';
+import * as m0007 from './migrations/0007_evidence.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -65,6 +69,10 @@ const migrations: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_accounts': m0002,
   '0003_sampling': m0003,
+  '0004_fieldwork': m0004,
+  '0005_audit_chain': m0005,
+  '0006_followup': m0006,
+  '0007_evidence': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -73,9 +81,14 @@ export interface MigrationReport {
   applied: string[];
 }
 
-/** Brings the schema up to date; throws with the failing migration's name. */
+/**
+ * Brings the schema up to date; throws with the failing migration's name.
+ * Migrations run in name order; a migration added with a name before one already
+ * applied (0004/0005 landing after 0006) still runs, hence allowUnorderedMigrations.
+ * Such a migration must not depend on the later ones.
+ */
 export async function migrateToLatest(db: Database): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -8,11 +8,21 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { AppError, isAppError } from '../errors.ts';
 import { createLoginGuard, type LoginGuard } from '../services/auth/login.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { type EvidenceStorage, memoryEvidenceStorage } from '../services/evidence/storage.ts';
+import { registerAuditRoutes } from './audit/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerAuthentication } from './auth-hook.ts';
 import { registerCycleRoutes } from './cycles/routes.ts';
+import { registerEvidenceRoutes } from './evidence/routes.ts';
+import { registerFieldworkRoutes } from './fieldwork/routes.ts';
+import { registerFollowUpRoutes } from './follow-up/routes.ts';
 import { registerImportRoutes } from './imports/routes.ts';
+import { registerInstrumentRoutes } from './instrument/routes.ts';
+import { registerInstrumentCatalogRoutes } from './instrument-catalog/routes.ts';
+import { registerObjectionInboxRoutes } from './objections/inbox-routes.ts';
+import { registerObjectionRoutes } from './objections/routes.ts';
 import { registerOpenApi, registerOpenApiRoutes } from './openapi.ts';
+import { registerPublicRoutes } from './public/routes.ts';
 import { registerRegistryRoutes } from './registry/routes.ts';
 import { registerResultRoutes } from './results/routes.ts';
 import { registerSecurity } from './security.ts';
@@ -30,6 +40,8 @@ export interface ServerOptions {
   logStream?: { write(line: string): void };
   /** called for every route as it is registered (the authorization-matrix test lists them) */
   onRoute?: (route: RouteOptions) => void;
+  /** where evidence goes and its size limit; `patuh serve` passes the configured store. Default: memory */
+  evidence?: EvidenceStorage;
 }
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -94,9 +106,18 @@ export async function buildServer(ctx: ServiceContext, opts: ServerOptions = {})
   registerAuthRoutes(app, ctx, opts.loginGuard ?? createLoginGuard());
   registerCycleRoutes(app, ctx);
   registerResultRoutes(app, ctx);
+  registerInstrumentRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerImportRoutes(app, ctx);
+  registerFieldworkRoutes(app, ctx);
+  registerEvidenceRoutes(app, ctx, opts.evidence ?? memoryEvidenceStorage());
+  registerAuditRoutes(app, ctx);
+  registerInstrumentCatalogRoutes(app, ctx);
+  registerPublicRoutes(app, ctx);
+  registerFollowUpRoutes(app, ctx);
+  registerObjectionRoutes(app, ctx);
+  registerObjectionInboxRoutes(app, ctx);
   await registerOpenApiRoutes(app);
 
   const withApp = await registerWebApp(app, opts.webDist === undefined ? DEFAULT_WEB_DIST : opts.webDist);

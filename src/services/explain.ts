@@ -7,7 +7,7 @@ import { scoreUnit, type UnitResult } from '../domain/scoring/score.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
 import type { LoadedCycle } from './cycles.ts';
-import { type EntityResultView, cycleResults } from './results.ts';
+import { cycleResults, type EntityResultView } from './results.ts';
 
 export interface EntityExplanation {
   result: EntityResultView;
@@ -52,6 +52,14 @@ export async function explainResults(
         const r = scoreUnit(instrument, result.entity.level, tallies.get(u.id) ?? new Map());
         return { id: u.id, name: u.name, result: r, explanation: explain(instrument, [r]) };
       });
-    return { result, instrument, explanation: explain(instrument, scored.map((s) => s.result)), units: scored };
+    return {
+      result,
+      instrument,
+      explanation: explain(
+        instrument,
+        scored.map((s) => s.result),
+      ),
+      units: scored,
+    };
   });
 }

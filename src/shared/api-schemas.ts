@@ -70,7 +70,10 @@ export const cycleSettings = z
   .object({
     /** service users interviewed per unit (METHODOLOGY.md: keep it a cycle setting) */
     serviceUsersPerUnit: z.number().int().min(1).max(1000).optional(),
+    /** days after the move to final during which an entity may object (default 14) */
     objectionDays: z.number().int().min(1).max(365).optional(),
+    /** how many findings become follow-up items per entity (default 10) */
+    followUpItems: z.number().int().min(1).max(100).optional(),
   })
   .strict();
 
@@ -171,7 +174,7 @@ export interface CycleView {
   edition: string | null;
   bandScheme: string;
   status: CycleStatus;
-  settings: { serviceUsersPerUnit?: number; objectionDays?: number };
+  settings: { serviceUsersPerUnit?: number; objectionDays?: number; followUpItems?: number };
   instrument: { edition: string; name: { id: string; en: string } } | null;
   /** the statuses this principal may move the cycle to */
   transitions: CycleStatus[];

@@ -32,6 +32,9 @@ import {
   Z,
 } from '../helpers/api.ts';
 import { csvFile } from '../helpers/files.ts';
+import { FIELDWORK_CASES, prepareFieldworkFixtures } from './authz-matrix-fieldwork.ts';
+import { FOLLOW_UP_CASES, prepareFollowUpFixtures } from './authz-matrix-followup.ts';
+import { prepareRecordsFixtures, RECORDS_CASES } from './authz-matrix-records.ts';
 
 type Row = Record<Who, number>;
 /** Expected statuses, in the order of the columns: admin, central, office_head (A), assessor (A), entity_official (X), anonymous, token (office head A). */
@@ -154,6 +157,20 @@ const CASES: Case[] = [
   },
 
   {
+    route: 'GET /api/v1/cycles/:year/instrument',
+    note: 'published 2022: everyone',
+    call: get('/api/v1/cycles/2022/instrument'),
+    expect: all(200),
+    check: (_w, b) => expect(b.data.instrument.dimensions[0].variables[0].indicators[0].scale).toHaveLength(4),
+  },
+  {
+    route: 'GET /api/v1/cycles/:year/instrument',
+    note: 'draft 2031: staff only',
+    call: get('/api/v1/cycles/2031/instrument'),
+    expect: row(200, 200, 200, 200, 404, 404, 200),
+  },
+
+  {
     route: 'GET /api/v1/cycles/:year/entities/:code/result',
     note: 'own entity X',
     call: get(`/api/v1/cycles/2022/entities/${X}/result`),
@@ -167,9 +184,9 @@ const CASES: Case[] = [
   },
   {
     route: 'GET /api/v1/cycles/:year/entities/:code/result',
-    note: 'Z, same province as X: office A sees it, the official of X does not',
+    note: 'Z, same province as X: the office head sees it; the assessor (assigned X) and the official of X do not',
     call: get(`/api/v1/cycles/2022/entities/${Z}/result`),
-    expect: row(200, 200, 200, 200, 404, 200, 200),
+    expect: row(200, 200, 200, 403, 404, 200, 200),
   },
   {
     route: 'GET /api/v1/cycles/:year/entities/:code/result',
@@ -222,6 +239,72 @@ const CASES: Case[] = [
     check: (w, b) => {
       if (w === 'office_head' || w === 'assessor' || w === 'token')
         expect(b.data.map((o: OfficeView) => o.provinceCode)).toEqual([A]);
+    },
+  },
+
+  // the public dashboard: everyone is answered as the public (published cycles, every entity)
+  { route: 'GET /api/v1/instruments', call: get('/api/v1/instruments'), expect: all(200) },
+  {
+    route: 'GET /api/v1/public/cycles',
+    call: get('/api/v1/public/cycles'),
+    expect: all(200),
+    check: (_w, b) => expect(b.data.map((c: { year: number }) => c.year)).not.toContain(2031),
+  },
+  {
+    route: 'GET /api/v1/public/cycles/:year/summary',
+    note: 'published 2022',
+    call: get('/api/v1/public/cycles/2022/summary'),
+    expect: all(200),
+  },
+  {
+    route: 'GET /api/v1/public/cycles/:year/summary',
+    note: 'draft 2031: not there, even for staff',
+    call: get('/api/v1/public/cycles/2031/summary'),
+    expect: all(404),
+  },
+  {
+    route: 'GET /api/v1/public/cycles/:year/rankings',
+    call: get('/api/v1/public/cycles/2022/rankings?kind=province'),
+    expect: all(200),
+  },
+  {
+    route: 'GET /api/v1/public/cycles/:year/entities',
+    call: get('/api/v1/public/cycles/2022/entities?q=kota'),
+    expect: all(200),
+    check: (_w, b) => expect(b.data.length).toBe(3),
+  },
+  {
+    route: 'GET /api/v1/public/cycles/:year/entities/:code',
+    note: 'Y in the published cycle: public data, for the official of X too',
+    call: get(`/api/v1/public/cycles/2022/entities/${Y}`),
+    expect: all(200),
+  },
+  {
+    route: 'GET /api/v1/public/cycles/:year/entities/:code',
+    note: 'X in the draft cycle',
+    call: get(`/api/v1/public/cycles/2031/entities/${X}`),
+    expect: all(404),
+  },
+  {
+    route: 'GET /api/v1/public/cycles/:year/export.:format',
+    call: get('/api/v1/public/cycles/2022/export.csv'),
+    expect: all(200),
+  },
+  {
+    route: 'GET /api/v1/public/cycles/:year/export.:format',
+    note: 'draft 2031',
+    call: get('/api/v1/public/cycles/2031/export.json?level=unit'),
+    expect: all(404),
+  },
+
+  {
+    route: 'GET /api/v1/cycles/:year/objections',
+    note: 'the inbox of the 2036 cycle (final, objections on X and Y): each caller sees its scope only',
+    call: get('/api/v1/cycles/2036/objections'),
+    expect: row(200, 200, 200, 200, 200, 401, 200),
+    check: (w, b) => {
+      const codes = new Set(b.data.map((o: { entity: { code: string } }) => o.entity.code));
+      expect([...codes].sort()).toEqual(w === 'admin' || w === 'central' ? [X, Y] : [X]);
     },
   },
 
@@ -327,6 +410,11 @@ const CASES: Case[] = [
     expect: row(200, 200, 403, 403, 403, 401, 403),
   },
 
+  ...FOLLOW_UP_CASES,
+
+  ...FIELDWORK_CASES,
+  ...RECORDS_CASES,
+
   {
     route: 'POST /api/v1/auth/logout',
     call: () => ({ method: 'POST', url: '/api/v1/auth/logout' }),
@@ -376,6 +464,9 @@ beforeAll(async () => {
       await createToken(ctx, SYSTEM, { name: `spare ${who}`, ownerId: w.users.admin.id })
     ).view.id;
   }
+  await prepareFollowUpFixtures(ctx);
+  await prepareFieldworkFixtures(ctx, w.users.assessor.id);
+  await prepareRecordsFixtures(w.app, w.auth.admin as Auth, { x: ids.unitX31, y: ids.unitY31 });
   expect(Object.values(ids).every((v) => v !== 0)).toBe(true);
 });
 afterAll(async () => w?.close());

@@ -4,6 +4,7 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
 import { isApiError } from './api/http';
 import { SessionProvider } from './auth/session';
+import { collectRoutes } from './collect/routes';
 import { AppLayout } from './components/AppLayout';
 import { CycleProvider } from './cycle';
 import { AdminGate } from './pages/admin/AdminGate';
@@ -13,10 +14,13 @@ import { ImportsAdminPage } from './pages/admin/ImportsAdminPage';
 import { OfficesAdminPage } from './pages/admin/OfficesAdminPage';
 import { UsersAdminPage } from './pages/admin/UsersAdminPage';
 import { EntityPage } from './pages/EntityPage';
+import { fieldworkRoutes } from './pages/fieldwork/routes';
+import { followUpRoutes } from './pages/followup/routes';
 import { HomeRedirect } from './pages/HomeRedirect';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { publicRoutes } from './pages/public/routes';
 import { UnitPage } from './pages/UnitPage';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -31,11 +35,14 @@ const queryClient: QueryClient = new QueryClient({
   }),
   defaultOptions: {
     queries: {
+      // offline, ask anyway: the service worker answers from its copies (the collection app)
+      networkMode: 'always',
       staleTime: 30_000,
       refetchOnWindowFocus: false,
       // 4xx answers do not change by asking again
       retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
     },
+    mutations: { networkMode: 'always' },
   },
 });
 
@@ -87,11 +94,16 @@ const router = createBrowserRouter([
             element: <AdminGate page="imports" />,
             children: [{ index: true, element: <ImportsAdminPage /> }],
           },
+          ...collectRoutes,
+          ...fieldworkRoutes,
+          ...followUpRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },
     ],
   },
+  // the public dashboard: no session, its own frame and chunk
+  ...publicRoutes,
 ]);
 
 export function App() {

@@ -137,3 +137,15 @@ export async function countAnswers(db: Database, cycleId: number): Promise<numbe
   const r = await sql<{ n: number }>`select count(*)::int as n from answers where cycle_id = ${cycleId}`.execute(db);
   return r.rows[0]?.n ?? 0;
 }
+
+/** Removes one respondent's answers to the given indicators of a unit (a newer validated sheet no longer has them). */
+export async function deleteAnswersOf(
+  db: Database,
+  unitId: number,
+  respondent: string,
+  indicators: readonly string[],
+): Promise<void> {
+  if (indicators.length === 0) return;
+  await sql`delete from answers where unit_id = ${unitId} and respondent = ${respondent}
+            and indicator = any(${[...indicators]}::text[])`.execute(db);
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { CycleStatus } from '../../domain/cycle/lifecycle.ts';
 import type { Database } from '../database.ts';
 
@@ -9,7 +10,7 @@ export interface CycleRow {
   edition: string | null;
   bandScheme: string;
   status: CycleStatus;
-  settings: { serviceUsersPerUnit?: number; objectionDays?: number };
+  settings: { serviceUsersPerUnit?: number; objectionDays?: number; followUpItems?: number };
 }
 
 const columns = ['id', 'year', 'edition', 'band_scheme', 'status', 'settings'] as const;
@@ -88,4 +89,15 @@ export async function updateCycleStatus(
     .returning(columns)
     .executeTakeFirst();
   return r && toRow(r);
+}
+
+/** Records that the cycle moved to final now: its results went to the entities (the objection window opens). */
+export async function markCycleFinal(db: Database, id: number): Promise<void> {
+  await db.updateTable('cycles').set({ final_at: sql`now()` }).where('id', '=', id).execute();
+}
+
+/** When the cycle last moved to final; null when it never did (e.g. history imported as published). */
+export async function findCycleFinalAt(db: Database, id: number): Promise<Date | null> {
+  const r = await db.selectFrom('cycles').select('final_at').where('id', '=', id).executeTakeFirst();
+  return r?.final_at ?? null;
 }

@@ -6,10 +6,13 @@ import type { EntityResultDetail } from '../../services/results-view/entity-resu
 import type { UnitDetail } from '../../services/results-view/unit-detail.ts';
 import { presentResult } from './present.ts';
 
-/** presentResult (the fields of `patuh results --json`) with each unit's id, for links to the unit page. */
+/**
+ * presentResult (the fields of `patuh results --json`) with the opinion in both
+ * languages and each unit's id, for links to the unit page.
+ */
 export function presentApiResult(r: EntityResultView) {
   const base = presentResult(r);
-  return { ...base, units: r.units.map((u, i) => ({ id: u.id, ...base.units[i]! })) };
+  return { ...base, opinionText: r.opinionText, units: r.units.map((u, i) => ({ id: u.id, ...base.units[i]! })) };
 }
 
 /** The names a page needs to label an explanation: dimensions → variables → indicators. */

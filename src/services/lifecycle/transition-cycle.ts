@@ -1,12 +1,19 @@
 import { appendAudit } from '../../db/repos/audit.ts';
-import { type CycleRow, findCycleByYear, updateCycleStatus } from '../../db/repos/cycles.ts';
+import { type CycleRow, findCycleByYear, markCycleFinal, updateCycleStatus } from '../../db/repos/cycles.ts';
 import { type CycleStatus, canMove, nextStatuses } from '../../domain/cycle/lifecycle.ts';
 import { AppError } from '../../errors.ts';
 import { canMoveCycle, ensure } from '../auth/policy.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
+import { loadCycle } from '../cycles.ts';
+import { generateCycleFollowUp } from '../follow-up/generate.ts';
 
-/** Moves a cycle to its next status (see domain/cycle/lifecycle.ts), with an audit entry. */
+/**
+ * Moves a cycle to its next status (see domain/cycle/lifecycle.ts), with an audit entry.
+ * Moving to final records when results went to the entities (the objection window
+ * opens); publishing turns every entity's findings into follow-up items, in the
+ * same transaction.
+ */
 export async function transitionCycle(
   ctx: ServiceContext,
   actor: Principal,
@@ -29,6 +36,11 @@ export async function transitionCycle(
     const moved = await updateCycleStatus(tx, cycle.id, from, to);
     if (!moved)
       throw new AppError('CONFLICT', `the ${year} cycle changed while you were moving it; reload and try again`);
+    if (to === 'final') await markCycleFinal(tx, cycle.id);
+    if (to === 'published') {
+      const txCtx = { ...ctx, db: tx };
+      await generateCycleFollowUp(txCtx, await loadCycle(txCtx, year), actor);
+    }
     await appendAudit(tx, {
       actor: actorOf(actor),
       action: 'cycle.transition',

@@ -18,7 +18,7 @@ export async function listEntities(ctx: ServiceContext, p: Principal, q: EntityQ
   const empty: Page<EntityRow> = { rows: [], page: q.page, pageSize: q.pageSize, total: 0 };
   if (scope.kind === 'none') return empty;
   let provinceCode = q.province;
-  if (scope.kind === 'province') {
+  if (scope.kind === 'province' || scope.kind === 'assigned') {
     if (provinceCode && provinceCode !== scope.provinceCode) return empty;
     provinceCode = scope.provinceCode;
   }

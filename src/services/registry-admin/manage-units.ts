@@ -19,6 +19,7 @@ import {
 } from '../../db/repos/units.ts';
 import { isOpenForFieldwork } from '../../domain/cycle/lifecycle.ts';
 import { AppError } from '../../errors.ts';
+import { cycleAssignments } from '../auth/cycle-scope.ts';
 import { canEditUnits, canReadUnits, canSeeEntity, canUseUnitAdmin, ensure, refuseEntity } from '../auth/policy.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
@@ -59,8 +60,9 @@ async function recomputeEntity(db: Database, cycle: LoadedCycle, entityId: numbe
 export async function listUnitsOf(ctx: ServiceContext, p: Principal, year: number, code: string): Promise<UnitView[]> {
   ensure(p, canUseUnitAdmin(p), 'manage units');
   const cycle = await loadVisibleCycle(ctx, p, year);
-  const entity = await loadEntityInScope(ctx, p, code, new AppError('UNKNOWN_ENTITY', `there is no entity "${code}"`));
-  ensure(p, canReadUnits(p, entity), 'see these units');
+  const notFound = new AppError('UNKNOWN_ENTITY', `there is no entity "${code}"`);
+  const entity = await loadEntityInScope(ctx, p, code, notFound, cycle.id);
+  ensure(p, canReadUnits(p, entity, await cycleAssignments(ctx, p, cycle.id)), 'see these units');
   return (await listEntityUnits(ctx.db, cycle.id, entity.id)).map(view);
 }
 

@@ -43,8 +43,8 @@ export async function entityResultDetail(
   year: number,
   code: string,
 ): Promise<EntityResultDetail> {
-  await loadVisibleCycle(ctx, p, year);
-  const entity = await loadEntityInScope(ctx, p, code, noResult(code, year));
+  const cycle = await loadVisibleCycle(ctx, p, year);
+  const entity = await loadEntityInScope(ctx, p, code, noResult(code, year), cycle.id);
   const x = await explainEntity(ctx, year, entity.code);
   return {
     result: x.result,

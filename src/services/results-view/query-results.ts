@@ -6,7 +6,8 @@
  */
 import { findEntityById } from '../../db/repos/entities.ts';
 import type { Level, Zone } from '../../domain/instrument/schema.ts';
-import { type EntityScope, scopeEntities } from '../auth/policy.ts';
+import { cycleScope } from '../auth/cycle-scope.ts';
+import type { EntityScope } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import type { LoadedCycle } from '../cycles.ts';
@@ -40,6 +41,14 @@ async function scopeFilter(ctx: ServiceContext, scope: EntityScope): Promise<(r:
       const code = (await findEntityById(ctx.db, scope.entityId))?.code;
       return (r) => r.entity.code === code;
     }
+    case 'assigned': {
+      const codes = new Set<string>();
+      for (const id of scope.entityIds) {
+        const e = await findEntityById(ctx.db, id);
+        if (e && e.provinceCode === scope.provinceCode) codes.add(e.code);
+      }
+      return (r) => codes.has(r.entity.code);
+    }
     case 'none':
       return () => false;
   }
@@ -62,7 +71,7 @@ export async function queryCycleResults(
 ): Promise<{ cycle: LoadedCycle; page: Page<EntityResultView> }> {
   const cycle = await loadVisibleCycle(ctx, p, year);
   const { results } = await cycleResults(ctx, year, q.entity ? { entity: q.entity } : {});
-  const visible = await scopeFilter(ctx, scopeEntities(p));
+  const visible = await scopeFilter(ctx, await cycleScope(ctx, p, cycle.id));
   const needle = q.q?.trim().toLocaleLowerCase('id');
   const rows = results.filter(
     (r) =>

@@ -10,6 +10,7 @@ import type { Instrument, Level } from '../../domain/instrument/schema.ts';
 import { type Explanation, explain } from '../../domain/scoring/explain.ts';
 import { scoreUnit, tallyAnswers, type UnitResult } from '../../domain/scoring/score.ts';
 import { AppError } from '../../errors.ts';
+import { cycleAssignments } from '../auth/cycle-scope.ts';
 import { canSeeEntity, refuseEntity } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
@@ -36,7 +37,7 @@ export async function unitDetail(ctx: ServiceContext, p: Principal, year: number
   if (!unit || unit.cycleId !== cycle.id) throw notFound;
   const entity = await findEntityById(ctx.db, unit.entityId);
   if (!entity) throw notFound;
-  if (!canSeeEntity(p, entity)) throw refuseEntity(p, notFound);
+  if (!canSeeEntity(p, entity, await cycleAssignments(ctx, p, cycle.id))) throw refuseEntity(p, notFound);
 
   const { results } = await cycleResults(ctx, year, { entity: entity.code });
   const entityResult = results[0];

@@ -30,6 +30,12 @@ function useNavItems(): { main: Item[]; admin: Item[] } {
   } else if (year !== undefined) {
     main.push({ to: `/cycles/${year}`, label: t('nav.results'), testId: 'nav-results' });
   }
+  if (user?.role === 'assessor') main.push({ to: '/collect', label: t('nav.collect'), testId: 'nav-collect' });
+  if (user?.role === 'office_head' || user?.role === 'central' || user?.role === 'admin') {
+    main.push({ to: '/fieldwork', label: t('nav.fieldwork'), testId: 'nav-fieldwork' });
+  }
+  if (user) main.push({ to: '/tindak-lanjut', label: t('nav.followUp'), testId: 'nav-follow-up' });
+  main.push({ to: '/publik', label: t('nav.publicDashboard'), testId: 'nav-public-dashboard' });
   const pages = adminPagesFor(user);
   const admin: Item[] = pages.map((p) => ({ to: `/admin/${p}`, label: t(`nav.${p}`), testId: `nav-admin-${p}` }));
   if (user?.role === 'admin' || user?.role === 'central') {

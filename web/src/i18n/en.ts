@@ -1,4 +1,7 @@
 /** English: every key of the Indonesian catalog (the type checks it). */
+import { dashboardEn } from './dashboard-en';
+import { collectEn, reviewEn } from './fieldwork-en';
+import { followUpEn } from './followup-en';
 import type { Messages } from './id';
 
 export const en: Messages = {
@@ -13,12 +16,16 @@ export const en: Messages = {
     label: 'Main navigation',
     results: 'Assessment results',
     myEntity: 'My institution',
+    collect: 'Data collection',
+    fieldwork: 'Fieldwork verification',
     admin: 'Administration',
     cycles: 'Cycles',
     entities: 'Institutions & units',
     offices: 'Regional offices',
     users: 'Users & roles',
     imports: 'Data imports',
+    publicDashboard: 'Public dashboard',
+    followUp: 'Follow-up & objections',
     apiDocs: 'API documentation',
   },
   header: {
@@ -272,4 +279,8 @@ export const en: Messages = {
       report: 'Import summary',
     },
   },
+  collect: collectEn,
+  review: reviewEn,
+  dashboard: dashboardEn,
+  followUp: followUpEn,
 };

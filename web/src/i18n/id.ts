@@ -1,4 +1,8 @@
 /** Bahasa Indonesia: the default language and the source of the message keys. */
+import { dashboardId } from './dashboard-id';
+import { collectId, reviewId } from './fieldwork-id';
+import { followUpId } from './followup-id';
+
 export const id = {
   app: {
     name: 'Patuh',
@@ -11,12 +15,16 @@ export const id = {
     label: 'Navigasi utama',
     results: 'Hasil penilaian',
     myEntity: 'Instansi saya',
+    collect: 'Pengumpulan data',
+    fieldwork: 'Verifikasi lapangan',
     admin: 'Administrasi',
     cycles: 'Siklus',
     entities: 'Instansi & unit',
     offices: 'Kantor perwakilan',
     users: 'Pengguna & peran',
     imports: 'Impor data',
+    publicDashboard: 'Dasbor publik',
+    followUp: 'Tindak lanjut & sanggahan',
     apiDocs: 'Dokumentasi API',
   },
   header: {
@@ -271,6 +279,10 @@ export const id = {
       report: 'Ringkasan impor',
     },
   },
+  collect: collectId,
+  review: reviewId,
+  dashboard: dashboardId,
+  followUp: followUpId,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

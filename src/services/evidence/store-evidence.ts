@@ -1,0 +1,103 @@
+/**
+ * Storing a piece of evidence: checked by content (JPEG, PNG, WebP, PDF) and size,
+ * written to the blob store under its sha256 (durable before anything else
+ * happens), then recorded — the row, an optional link to a subject, and their
+ * audit entries — in one transaction. The same bytes again change nothing and
+ * answer the same sha256.
+ *
+ * Photos arrive with EXIF already stripped to time and GPS by the collection app;
+ * the server checks only their type and size, it does not parse or re-encode them.
+ */
+import { createHash } from 'node:crypto';
+import type { Database } from '../../db/database.ts';
+import { type AuditInput, appendAuditMany } from '../../db/repos/audit.ts';
+import { findEvidence, insertEvidence } from '../../db/repos/evidence.ts';
+import { type EvidenceMediaType, sniffMediaType } from '../../domain/evidence/media-type.ts';
+import { AppError } from '../../errors.ts';
+import { requireSignedIn } from '../auth/policy.ts';
+import { actorOf, type Principal } from '../auth/principal.ts';
+import { knownSubjectKinds, maySeeSubject, parseSubject } from '../subject-access.ts';
+import { linkAudit } from './link-evidence.ts';
+import type { EvidenceStorage } from './storage.ts';
+
+export interface EvidenceDeps {
+  db: Database;
+  evidence: EvidenceStorage;
+}
+
+export interface StoredEvidence {
+  sha256: string;
+  mediaType: EvidenceMediaType;
+  size: number;
+  /** false when the same bytes were stored before */
+  created: boolean;
+}
+
+export const checkUploadAllowed = (principal: Principal): void => requireSignedIn(principal, 'upload evidence');
+
+const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** The refusal for a file over the limit, worded once (the route refuses while reading, this service after). */
+export function tooLarge(limitBytes: number): AppError {
+  return new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `the file is larger than ${mib(limitBytes)}, the evidence limit (PATUH_EVIDENCE_LIMIT_MB); resize the photo or split the document`,
+    { limitBytes },
+  );
+}
+
+/** Checks a subject an upload or a link names: a registered kind, visible to the principal. */
+export async function checkLinkTarget(db: Database, principal: Principal, subject: string): Promise<void> {
+  const parsed = parseSubject(subject);
+  const kinds = knownSubjectKinds();
+  if (!parsed || !kinds.includes(parsed.prefix)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `evidence can be linked to ${kinds.map((k) => `${k}:<id>`).join(', ')}; not to "${subject}"`,
+    );
+  }
+  if (!(await maySeeSubject(principal, subject, db))) throw new AppError('NOT_FOUND', `there is no ${subject}`);
+}
+
+export async function storeEvidence(
+  deps: EvidenceDeps,
+  principal: Principal,
+  input: { bytes: Uint8Array; subject?: string | null; item?: string | null },
+): Promise<StoredEvidence> {
+  checkUploadAllowed(principal);
+  const { bytes } = input;
+  if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'the file is empty');
+  if (bytes.length > deps.evidence.limitBytes) throw tooLarge(deps.evidence.limitBytes);
+  const mediaType = sniffMediaType(bytes);
+  if (!mediaType) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA',
+      'evidence must be a JPEG, PNG or WebP photo or a PDF document (told by the file’s content, not its name)',
+    );
+  }
+  const subject = input.subject ?? null;
+  if (subject) await checkLinkTarget(deps.db, principal, subject);
+
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { store } = deps.evidence;
+  const known = await findEvidence(deps.db, sha256);
+  if (!known || !(await store.has(sha256))) await store.put(sha256, bytes, mediaType); // durable before the row
+
+  const actor = actorOf(principal);
+  const created = await deps.db.transaction().execute(async (tx) => {
+    const isNew = await insertEvidence(tx, { sha256, mediaType, size: bytes.length, createdBy: principal.userId });
+    const audit: AuditInput[] = [];
+    if (isNew) {
+      audit.push({
+        actor,
+        action: 'evidence.upload',
+        subject: `evidence:${sha256}`,
+        after: { mediaType, size: bytes.length },
+      });
+    }
+    if (subject) audit.push(...(await linkAudit(tx, [{ sha256, subject, item: input.item ?? null }], actor)));
+    await appendAuditMany(tx, audit);
+    return isNew;
+  });
+  return { sha256, mediaType, size: bytes.length, created };
+}

@@ -1,0 +1,204 @@
+/**
+ * Stores checked sheets in one transaction: read and lock the sheets they belong to
+ * and the versions already posted with their ids, decide each in order
+ * (domain/fieldwork/sync-decision.ts), write new sheets and next versions with one
+ * statement each, audit every stored sheet with one appendAuditMany as the last
+ * write. The sheets may come from several requests (sync-writer.ts); each keeps
+ * its own assessor and actor.
+ */
+
+import type { Database } from '../../db/database.ts';
+import { type AuditInput, appendAuditMany } from '../../db/repos/audit.ts';
+import {
+  insertNewSheets,
+  insertNextVersions,
+  lockSheetsAndPosts,
+  type NewSheetWrite,
+  type SyncTarget,
+  type VersionWrite,
+} from '../../db/repos/submissions-sync.ts';
+import { type SubmissionItem, type SubmissionStatus, sheetKey } from '../../domain/fieldwork/submission.ts';
+import { type Decision, decideBatch, type SheetState, type StoredPost } from '../../domain/fieldwork/sync-decision.ts';
+import type { SyncResultView, syncSubmission } from '../../shared/fieldwork-schemas.ts';
+import { linkAudit } from '../evidence/link-evidence.ts';
+
+/** A sheet that passed every check before the transaction (sync.ts). */
+export interface PreparedSheet {
+  /** its position in its request */
+  index: number;
+  s: ReturnType<typeof syncSubmission.parse>;
+  target: SyncTarget;
+  key: string;
+  items: SubmissionItem[];
+  itemsJson: string;
+  hash: string;
+  assessorId: number;
+  actor: string;
+}
+
+const version = (x: PreparedSheet, sheetId: string, v: number, baseVersion: number): VersionWrite => ({
+  sheetId,
+  actor: x.actor,
+  authorId: x.assessorId,
+  postId: x.s.id,
+  version: v,
+  baseVersion,
+  items: x.itemsJson,
+  hash: x.hash,
+  clientCreatedAt: x.s.clientCreatedAt,
+  gps: x.s.gps ? JSON.stringify(x.s.gps) : null,
+});
+
+const stored = (x: PreparedSheet, sheetId: string, v: number): SyncResultView => ({
+  index: x.index,
+  id: x.s.id,
+  status: 'stored',
+  submissionId: sheetId,
+  version: v,
+  submissionStatus: 'submitted',
+});
+
+function auditEntry(x: PreparedSheet, sheetId: string, v: number): AuditInput {
+  return {
+    actor: x.actor,
+    action: v === 1 ? 'submission.submit' : 'submission.resubmit',
+    subject: `submission:${sheetId}`,
+    ...(v > 1 ? { before: { version: x.s.baseVersion, status: 'returned' } } : {}),
+    after: {
+      version: v,
+      status: 'submitted',
+      postId: x.s.id,
+      unit: x.s.unitId,
+      kind: x.s.kind,
+      respondent: x.s.respondent,
+      items: x.items.length,
+      contentHash: x.hash,
+    },
+  };
+}
+
+/** What a decision other than a write answers. */
+function answer(
+  x: PreparedSheet,
+  d: Exclude<Decision, { kind: 'create' | 'new_version' }>,
+  state: Map<string, SheetState>,
+  serverItems: Map<string, SubmissionItem[]>,
+): SyncResultView {
+  const base = { index: x.index, id: x.s.id };
+  if (d.kind === 'duplicate') {
+    const status = state.get(x.key)?.status ?? null;
+    return { ...base, status: 'duplicate', submissionId: d.sheetId, version: d.version, submissionStatus: status };
+  }
+  if (d.kind === 'conflict') {
+    const sheet = [...state.values()].find((s) => s.id === d.sheetId);
+    return {
+      ...base,
+      status: 'conflict',
+      submissionId: d.sheetId,
+      version: sheet?.version ?? null,
+      submissionStatus: sheet?.status ?? null,
+      serverItems: serverItems.get(d.sheetId) ?? [],
+      error: { code: 'CONFLICT', reason: d.reason, message: d.message },
+    };
+  }
+  return {
+    ...base,
+    status: 'rejected',
+    submissionId: null,
+    version: null,
+    submissionStatus: null,
+    error: { code: 'CONFLICT', reason: d.reason, message: d.message },
+  };
+}
+
+export async function storeSheets(
+  db: Database,
+  ready: readonly PreparedSheet[],
+): Promise<Map<PreparedSheet, SyncResultView>> {
+  const results = new Map<PreparedSheet, SyncResultView>();
+  await db.transaction().execute(async (tx) => {
+    const audit: AuditInput[] = [];
+    let pending: readonly PreparedSheet[] = ready;
+    // a second round only for new sheets another transaction stored first: decided again (duplicate or conflict)
+    for (let round = 0; round < 2 && pending.length > 0; round++) {
+      const { sheets, posts } = await lockSheetsAndPosts(
+        tx,
+        {
+          unitId: pending.map((x) => x.s.unitId),
+          kind: pending.map((x) => x.s.kind),
+          respondent: pending.map((x) => x.s.respondent),
+        },
+        pending.map((x) => x.s.id),
+      );
+      const state = new Map<string, SheetState>(
+        sheets.map((s) => [sheetKey(s), { id: s.id, status: s.status, version: s.version }]),
+      );
+      const serverItems = new Map<string, SubmissionItem[]>(sheets.map((s) => [s.id, s.items]));
+      const storedPosts = new Map<string, StoredPost[]>();
+      for (const p of posts)
+        storedPosts.set(p.postId, [...(storedPosts.get(p.postId) ?? []), { ...p, sheetKey: sheetKey(p) }]);
+      const decisions = decideBatch(
+        pending.map((x) => ({ id: x.s.id, key: x.key, baseVersion: x.s.baseVersion, hash: x.hash })),
+        state,
+        storedPosts,
+      );
+      const creates: Array<NewSheetWrite & { x: PreparedSheet }> = [];
+      const nexts: Array<VersionWrite & { x: PreparedSheet; fromStatus: SubmissionStatus }> = [];
+      pending.forEach((x, k) => {
+        const d = decisions[k] as Decision;
+        if (d.kind !== 'create' && d.kind !== 'new_version') {
+          results.set(x, answer(x, d, state, serverItems));
+          return;
+        }
+        const sheetId = d.kind === 'create' ? x.s.id : d.sheetId;
+        serverItems.set(sheetId, x.items);
+        if (round > 0) {
+          // a write decided only after a race: the sheet changed under us; the device sends it again
+          results.set(x, {
+            index: x.index,
+            id: x.s.id,
+            status: 'conflict',
+            submissionId: sheetId,
+            version: null,
+            submissionStatus: null,
+            error: { code: 'CONFLICT', message: 'the submission changed while it was being stored; send it again' },
+          });
+        } else if (d.kind === 'create') {
+          creates.push({
+            ...version(x, sheetId, 1, 0),
+            x,
+            assessorId: x.assessorId,
+            cycleId: x.target.cycleId,
+            entityId: x.target.entityId,
+            unitId: x.s.unitId,
+            kind: x.s.kind,
+            respondent: x.s.respondent,
+          });
+        } else nexts.push({ ...version(x, sheetId, d.version, x.s.baseVersion), x, fromStatus: 'returned' });
+      });
+      // one insertion order for every transaction: concurrent groups never wait for each other in a circle
+      creates.sort((a, b) => (a.sheetId < b.sheetId ? -1 : a.sheetId > b.sheetId ? 1 : 0));
+      const inserted = await insertNewSheets(tx, creates);
+      await insertNextVersions(tx, 'submitted', nexts);
+      for (const w of [...creates.filter((c) => inserted.has(c.sheetId)), ...nexts]) {
+        results.set(w.x, stored(w.x, w.sheetId, w.version));
+        audit.push(auditEntry(w.x, w.sheetId, w.version));
+      }
+      pending = creates.filter((c) => !inserted.has(c.sheetId)).map((c) => c.x);
+    }
+    // the stored sheets' photos and documents: served to whoever may see the submission (subject-policies.ts)
+    const links = new Map<string, Array<{ sha256: string; subject: string; item: string | null }>>();
+    for (const [x, r] of results) {
+      if (r.status !== 'stored') continue;
+      for (const i of x.items)
+        for (const sha256 of i.evidence)
+          links.set(x.actor, [
+            ...(links.get(x.actor) ?? []),
+            { sha256, subject: `submission:${r.submissionId}`, item: i.indicator },
+          ]);
+    }
+    for (const [actor, list] of links) audit.push(...(await linkAudit(tx, list, actor)));
+    await appendAuditMany(tx, audit);
+  });
+  return results;
+}

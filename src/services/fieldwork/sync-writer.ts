@@ -1,0 +1,102 @@
+/**
+ * Group commit for the sync endpoint. Sheets checked by concurrent requests wait
+ * here and are stored together: a flush takes everything queued (up to a cap) into
+ * one transaction (sync-store.ts), and whatever arrives while flushes are running
+ * waits for the next one. No timer: a lone request is flushed at once, so batching
+ * only happens when requests really overlap. Every request is answered after the
+ * commit of the transaction that holds its sheets; a transaction never holds part of
+ * a request. When a shared transaction fails, each request in it is stored again
+ * on its own, so one bad request cannot fail the others.
+ *
+ * Why: every stored sheet appends to the hash-chained audit log, whose head row is
+ * locked until commit, so transactions that audit run one after another; grouping
+ * concurrent requests pays that serial step (and the commit's flush) once per group
+ * instead of once per request (docs/adr/0005-fieldwork-sync.md).
+ */
+import { type Database, rawDriver } from '../../db/database.ts';
+import type { SyncResultView } from '../../shared/fieldwork-schemas.ts';
+import { type PreparedSheet, storeSheets } from './sync-store.ts';
+
+/** Sheets per transaction at most (each holds up to 200 items). */
+export const MAX_GROUP = 500;
+
+interface Waiting {
+  sheets: readonly PreparedSheet[];
+  resolve: (r: Map<PreparedSheet, SyncResultView>) => void;
+  reject: (e: unknown) => void;
+}
+
+export class SyncWriter {
+  readonly #db: Database;
+  readonly #parallel: number;
+  #queue: Waiting[] = [];
+  #running = 0;
+
+  constructor(db: Database, parallel: number) {
+    this.#db = db;
+    this.#parallel = parallel;
+  }
+
+  /** Stores the sheets of one request; resolves after their transaction committed. */
+  store(sheets: readonly PreparedSheet[]): Promise<Map<PreparedSheet, SyncResultView>> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ sheets, resolve, reject });
+      this.#pump();
+    });
+  }
+
+  #pump(): void {
+    while (this.#running < this.#parallel && this.#queue.length > 0) {
+      const group: Waiting[] = [];
+      let size = 0;
+      while (this.#queue.length > 0) {
+        const next = this.#queue[0] as Waiting;
+        if (group.length > 0 && size + next.sheets.length > MAX_GROUP) break;
+        group.push(next);
+        size += next.sheets.length;
+        this.#queue.shift();
+      }
+      this.#running += 1;
+      void this.#flush(group).finally(() => {
+        this.#running -= 1;
+        this.#pump();
+      });
+    }
+  }
+
+  async #flush(group: Waiting[]): Promise<void> {
+    try {
+      const results = await storeSheets(
+        this.#db,
+        group.flatMap((w) => w.sheets),
+      );
+      for (const w of group) w.resolve(results);
+      return;
+    } catch (e) {
+      if (group.length === 1) {
+        group[0]?.reject(e);
+        return;
+      }
+    }
+    // the shared transaction failed: each request on its own
+    for (const w of group) {
+      try {
+        w.resolve(await storeSheets(this.#db, w.sheets));
+      } catch (e) {
+        w.reject(e);
+      }
+    }
+  }
+}
+
+const writers = new WeakMap<Database, SyncWriter>();
+
+/** The writer of a database: two transactions in flight on PostgreSQL (one prepares while the other commits), one on PGlite. */
+export function syncWriterFor(db: Database): SyncWriter {
+  let w = writers.get(db);
+  if (!w) {
+    w = new SyncWriter(db, rawDriver(db)?.kind === 'postgres' ? 2 : 1);
+    writers.set(db, w);
+  }
+  return w;
+}

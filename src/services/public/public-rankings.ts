@@ -1,0 +1,9 @@
+/** The rankings of a published cycle (services/rankings.ts), for the public. */
+import type { ServiceContext } from '../context.ts';
+import { cycleRankings, type RankingKind, type Rankings } from '../rankings.ts';
+import { loadPublicCycle } from './public-cycles.ts';
+
+export async function publicRankings(ctx: ServiceContext, year: number, kind: RankingKind): Promise<Rankings> {
+  await loadPublicCycle(ctx, year);
+  return cycleRankings(ctx, year, kind);
+}

@@ -1,0 +1,132 @@
+/**
+ * Report cards (rapor) and certificates (piagam penghargaan) of a cycle. The numbers
+ * come from cycleResults (score, category, opinion, zone, ranks, unit and dimension
+ * scores) and explainResults (the entity's dimension means and costliest indicators);
+ * nothing is recomputed here.
+ */
+import type { Level } from '../../domain/instrument/schema.ts';
+import { buildCardModel, type CardInput, type ReportCardModel } from '../../domain/report/card.ts';
+import { type CertificateModel, decideCertificate } from '../../domain/report/certificate.ts';
+import { entityFileBase } from '../../domain/report/format.ts';
+import { AppError } from '../../errors.ts';
+import type { ServiceContext } from '../context.ts';
+import { type LoadedCycle, previousPublishedYear } from '../cycles.ts';
+import { type EntityExplanation, explainResults } from '../explain.ts';
+import { loadResolver, resolveOrThrow } from '../registry.ts';
+import { cycleResults, type EntityResultView } from '../results.ts';
+import { buildCardDocument } from './card-document.ts';
+import { buildCertificateDocument } from './certificate-document.ts';
+import { renderPdf } from './pdf.ts';
+
+export interface RenderOptions {
+  /** how many findings a card lists (default 5) */
+  findings?: number;
+  /** the date printed on the documents (default now) */
+  printedAt?: Date;
+  /** false writes uncompressed content streams (readable in a text editor) */
+  compress?: boolean;
+}
+
+/** What every card of a cycle needs besides the entity's own result. */
+export interface CycleReportData {
+  cycle: LoadedCycle;
+  results: EntityResultView[];
+  previous: { cycle: LoadedCycle; byCode: Map<string, EntityResultView> } | null;
+  levelCounts: Map<Level, number>;
+}
+
+export async function loadReportData(ctx: ServiceContext, year: number): Promise<CycleReportData> {
+  const { cycle, results } = await cycleResults(ctx, year);
+  const prevYear = await previousPublishedYear(ctx, year);
+  let previous: CycleReportData['previous'] = null;
+  if (prevYear !== null) {
+    const prev = await cycleResults(ctx, prevYear);
+    previous = { cycle: prev.cycle, byCode: new Map(prev.results.map((r) => [r.entity.code, r])) };
+  }
+  const levelCounts = new Map<Level, number>();
+  for (const r of results) levelCounts.set(r.entity.level, (levelCounts.get(r.entity.level) ?? 0) + 1);
+  return { cycle, results, previous, levelCounts };
+}
+
+export function cardModel(data: CycleReportData, x: EntityExplanation, findings?: number): ReportCardModel {
+  const before = data.previous?.byCode.get(x.result.entity.code);
+  const input: CardInput = {
+    year: data.cycle.year,
+    status: data.cycle.status,
+    bands: data.cycle.bands,
+    instrument: x.instrument,
+    result: x.result,
+    explanation: x.explanation,
+    levelCount: data.levelCounts.get(x.result.entity.level) ?? 0,
+    previous:
+      before && data.previous
+        ? { year: data.previous.cycle.year, bands: data.previous.cycle.bands, result: before }
+        : null,
+  };
+  return buildCardModel(input, findings);
+}
+
+function findResult(data: CycleReportData, wantedCode: string, name: string): EntityResultView {
+  const r = data.results.find((x) => x.entity.code === wantedCode);
+  if (!r) throw new AppError('NOT_FOUND', `${name} has no result in the ${data.cycle.year} cycle`);
+  return r;
+}
+
+/** The registry's errors for unknown or ambiguous names, as everywhere else. */
+async function resolveCode(ctx: ServiceContext, entityName: string): Promise<string> {
+  return resolveOrThrow(await loadResolver(ctx), entityName).code;
+}
+
+export interface RenderedReport<M> {
+  pdf: Buffer;
+  model: M;
+  /** e.g. "32.75-kota-bekasi-rapor-2022.pdf" */
+  fileName: string;
+}
+
+export function cardFileName(entity: { code: string; name: string }, year: number): string {
+  return `${entityFileBase(entity)}-rapor-${year}.pdf`;
+}
+
+export function certificateFileName(entity: { code: string; name: string }, year: number): string {
+  return `${entityFileBase(entity)}-piagam-${year}.pdf`;
+}
+
+export async function renderCard(model: ReportCardModel, opts: RenderOptions = {}): Promise<Buffer> {
+  return renderPdf(buildCardDocument(model, opts.printedAt ?? new Date(), opts.compress ?? true));
+}
+
+export async function renderCertificate(model: CertificateModel, opts: RenderOptions = {}): Promise<Buffer> {
+  return renderPdf(buildCertificateDocument(model, opts.printedAt ?? new Date(), opts.compress ?? true));
+}
+
+/** The report card of one entity. */
+export async function reportCard(
+  ctx: ServiceContext,
+  year: number,
+  entityName: string,
+  opts: RenderOptions = {},
+): Promise<RenderedReport<ReportCardModel>> {
+  const code = await resolveCode(ctx, entityName);
+  const data = await loadReportData(ctx, year);
+  const result = findResult(data, code, entityName);
+  const [x] = await explainResults(ctx, data.cycle, [result]);
+  const model = cardModel(data, x as EntityExplanation, opts.findings);
+  return { pdf: await renderCard(model, opts), model, fileName: cardFileName(model.entity, year) };
+}
+
+/** The certificate of one entity; an entity outside the green zone gets a NOT_ELIGIBLE error. */
+export async function certificate(
+  ctx: ServiceContext,
+  year: number,
+  entityName: string,
+  opts: RenderOptions = {},
+): Promise<RenderedReport<CertificateModel>> {
+  const { results } = await cycleResults(ctx, year, { entity: entityName });
+  const r = results[0];
+  if (!r) throw new AppError('NOT_FOUND', `${entityName} has no result in the ${year} cycle`);
+  const decision = decideCertificate(year, r);
+  if (!decision.ok) throw new AppError('NOT_ELIGIBLE', decision.reason, { zone: r.zone, category: r.category });
+  const model = decision.model;
+  return { pdf: await renderCertificate(model, opts), model, fileName: certificateFileName(model.entity, year) };
+}

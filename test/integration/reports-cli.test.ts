@@ -1,0 +1,146 @@
+/**
+ * `patuh report`, `patuh rankings` and `patuh export` as a person runs them: real
+ * processes on a real data folder (PGlite, or PostgreSQL with PATUH_TEST_DATABASE_URL).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvFile } from '../helpers/files.ts';
+import { pdfFlatText } from '../helpers/pdf-text.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const node = path.join(root, 'node_modules/.bin/node');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'patuh-reports-cli-'));
+const out = mkdtempSync(path.join(tmpdir(), 'patuh-reports-out-'));
+const pgUrl = process.env.PATUH_TEST_DATABASE_URL;
+let dbName: string | undefined;
+let databaseUrl: string | undefined;
+
+function patuh(...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, PATUH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  const r = spawnSync(node, [path.join(root, 'bin/patuh.js'), ...args], { env, encoding: 'utf8', cwd: root });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(async () => {
+  if (pgUrl) {
+    dbName = `patuh_rcli_${process.pid}_${Date.now()}`;
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    await c.query(`create database ${dbName}`);
+    await c.end();
+    const u = new URL(pgUrl);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
+  const file = csvFile([
+    ['entity', 'unit', 'score'],
+    ['Kota Bekasi', 'DPMPTSP', '85.00'],
+    ['Kota Bekasi', 'Dinas Kesehatan', '81.36'],
+    ['Kota Kendari', 'Dinas Sosial', '58.99'],
+  ]);
+  const r = patuh('import', 'results', file, '--cycle', '2022', '--no-progress');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+});
+afterAll(async () => {
+  if (!pgUrl || !dbName) return;
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  await c.query(`drop database if exists ${dbName} with (force)`);
+  await c.end();
+});
+
+describe('patuh report', () => {
+  it('writes a report card and a certificate', () => {
+    const card = path.join(out, 'bekasi.pdf');
+    const r = patuh('report', 'card', '--cycle', '2022', '--entity', 'Kota Bekasi', '-o', card);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/rapor 2022 Kota Bekasi \(83,18/);
+    expect(pdfFlatText(readFileSync(card))).toContain('Nilai 83,18');
+    const cert = path.join(out, 'bekasi-piagam.pdf');
+    const ambiguous = patuh('report', 'certificate', '--cycle', '2022', '--entity', 'Bekasi', '-o', cert);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/could be/);
+    expect(patuh('report', 'certificate', '--cycle', '2022', '--entity', 'Kota Bekasi', '-o', cert).code).toBe(0);
+    expect(pdfFlatText(readFileSync(cert))).toContain('Kategori B — Kualitas Tinggi');
+  });
+
+  it('refuses a certificate outside the green zone with exit code 2', () => {
+    const file = path.join(out, 'kendari-piagam.pdf');
+    const r = patuh('report', 'certificate', '--cycle', '2022', '--entity', 'Kota Kendari', '-o', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/kuning zone.*green zone/);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('writes every card of a cycle into a folder', () => {
+    const dir = path.join(out, 'cards');
+    const r = patuh('report', 'cards', '--cycle', '2022', '--out', dir, '--certificates', '--no-progress', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ cycle: 2022, cards: 2, certificates: 1 });
+    expect(readdirSync(dir).sort()).toEqual([
+      '32.75-kota-bekasi-piagam-2022.pdf',
+      '32.75-kota-bekasi-rapor-2022.pdf',
+      '74.71-kota-kendari-rapor-2022.pdf',
+    ]);
+  });
+});
+
+describe('patuh rankings and export', () => {
+  it('prints the awards list as JSON', () => {
+    const r = patuh('rankings', '--cycle', '2022', '--kind', 'awards', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).rows.map((x: { entity: { name: string } }) => x.entity.name)).toEqual(['Kota Bekasi']);
+    expect(patuh('rankings', '--cycle', '2022', '--kind', 'best').code).toBe(2);
+  });
+
+  it('exports results and answers as files', () => {
+    const csv = path.join(out, 'units.csv');
+    const r = patuh(
+      'export',
+      'results',
+      '--cycle',
+      '2022',
+      '--format',
+      'csv',
+      '--level',
+      'unit',
+      '-o',
+      csv,
+      '--no-progress',
+    );
+    expect(r.code).toBe(0);
+    const rows: Array<Record<string, string>> = parse(readFileSync(csv), { columns: true });
+    expect(rows.map((x) => [x.entity_name, x.unit_name, x.unit_score, x.entity_score])).toEqual([
+      ['Kota Bekasi', 'DPMPTSP', '85.00', '83.18'],
+      ['Kota Bekasi', 'Dinas Kesehatan', '81.36', '83.18'],
+      ['Kota Kendari', 'Dinas Sosial', '58.99', '58.99'],
+    ]);
+    expect(patuh('export', 'results', '--cycle', '2022', '--format', 'pdf', '-o', csv).code).toBe(2);
+    const answers = path.join(out, 'answers.csv');
+    const a = patuh(
+      'export',
+      'answers',
+      '--cycle',
+      '2022',
+      '--format',
+      'csv',
+      '-o',
+      answers,
+      '--no-progress',
+      '--json',
+    );
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.stdout)).toMatchObject({ rows: 0 });
+    expect(readFileSync(answers, 'utf8')).toBe(
+      'cycle,entity_code,entity_name,unit,indicator,respondent,value,synthetic\n',
+    );
+  });
+});
