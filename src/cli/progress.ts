@@ -18,7 +18,11 @@ export function createProgress(enabled = true): Progress {
         if (p !== phase) {
           bar?.stop();
           bar = new cliProgress.SingleBar(
-            { format: `${p.padEnd(10)} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr, hideCursor: true },
+            {
+              format: `${p.padEnd(10)} [{bar}] {percentage}% {value}/{total}`,
+              stream: process.stderr,
+              hideCursor: true,
+            },
             cliProgress.Presets.shades_classic,
           );
           bar.start(total, 0);

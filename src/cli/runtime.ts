@@ -3,8 +3,8 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { isAppError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { CatalogError, defaultCatalog } from '../services/instrument-catalog.ts';
 import { formatRowError, type RowError } from '../services/imports/table-reader.ts';
+import { CatalogError, defaultCatalog } from '../services/instrument-catalog.ts';
 import { prepareDatabase } from '../services/setup.ts';
 
 export interface Opened {

@@ -44,6 +44,10 @@ export function rawDriver(db: Database): RawDriver | undefined {
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection can be ended by the server (a restart, an administrator, a
+    // dropped database); the pool then discards it and the next query opens another.
+    // Without a listener, pg would rethrow that error and end the process.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     drivers.set(db, { kind: 'postgres', pool });
     return { db, kind: 'postgres', close: () => db.destroy() };

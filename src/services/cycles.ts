@@ -15,11 +15,13 @@ export async function loadCycle(ctx: ServiceContext, year: number): Promise<Load
     throw new AppError('CYCLE_NOT_FOUND', `there is no ${year} cycle; known cycles: ${known || 'none'}`);
   }
   const bands = ctx.catalog.bandSchemes.get(row.bandScheme);
-  if (!bands) throw new AppError('INTERNAL', `cycle ${year} uses band scheme ${row.bandScheme}, which is not installed`);
+  if (!bands)
+    throw new AppError('INTERNAL', `cycle ${year} uses band scheme ${row.bandScheme}, which is not installed`);
   let instrument: Instrument | null = null;
   if (row.edition) {
     instrument = ctx.catalog.editions.get(row.edition) ?? null;
-    if (!instrument) throw new AppError('INTERNAL', `cycle ${year} uses instrument ${row.edition}, which is not installed`);
+    if (!instrument)
+      throw new AppError('INTERNAL', `cycle ${year} uses instrument ${row.edition}, which is not installed`);
   }
   return { ...row, instrument, bands };
 }

@@ -21,12 +21,28 @@ export const DEMO_ENTITIES = [
   {
     entity: 'Kota Bekasi',
     quality: 0.83,
-    units: ['DPMPTSP', 'Dinas Kependudukan dan Catatan Sipil', 'Dinas Kesehatan', 'Dinas Sosial', 'Dinas Pendidikan', 'Puskesmas Karang Kitri', 'Puskesmas Jatibening'],
+    units: [
+      'DPMPTSP',
+      'Dinas Kependudukan dan Catatan Sipil',
+      'Dinas Kesehatan',
+      'Dinas Sosial',
+      'Dinas Pendidikan',
+      'Puskesmas Karang Kitri',
+      'Puskesmas Jatibening',
+    ],
   },
   {
     entity: 'Kota Kendari',
     quality: 0.59,
-    units: ['Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', 'Dinas Kependudukan dan Catatan Sipil', 'Dinas Kesehatan', 'Dinas Sosial', 'Dinas Pendidikan', 'Puskesmas Jati Raya', 'Puskesmas Lepo-lepo'],
+    units: [
+      'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
+      'Dinas Kependudukan dan Catatan Sipil',
+      'Dinas Kesehatan',
+      'Dinas Sosial',
+      'Dinas Pendidikan',
+      'Puskesmas Jati Raya',
+      'Puskesmas Lepo-lepo',
+    ],
   },
 ] as const;
 
@@ -60,9 +76,11 @@ export function demoAnswerRows(instrument: Instrument, serviceUsers: number): st
           for (const i of v.indicators) {
             if (i.appliesTo && !i.appliesTo.includes('kota')) continue;
             const n = i.respondents === 'cycle' ? serviceUsers : i.respondents;
-            const prefix = i.method === 'service_user_interview' ? 'U' : i.method === 'complaint_officer_interview' ? 'P' : 'R';
+            const prefix =
+              i.method === 'service_user_interview' ? 'U' : i.method === 'complaint_officer_interview' ? 'P' : 'R';
             for (let r = 1; r <= n; r++) {
-              const respondent = i.method === 'observation' || i.method === 'document_check' ? (n > 1 ? `P${r}` : '') : `${prefix}${r}`;
+              const respondent =
+                i.method === 'observation' || i.method === 'document_check' ? (n > 1 ? `P${r}` : '') : `${prefix}${r}`;
               rows.push([e.entity, unit, i.code, respondent, String(draw(random, unitQuality))]);
             }
           }
@@ -74,13 +92,18 @@ export function demoAnswerRows(instrument: Instrument, serviceUsers: number): st
 /** Loads the demo when the demo cycle has no answers yet. Returns whether it loaded. */
 export async function loadDemoIfEmpty(ctx: ServiceContext): Promise<boolean> {
   const cycle = await loadCycle(ctx, DEMO_YEAR);
-  const any = await sql<{ n: number }>`select count(*)::int as n from answers where cycle_id = ${cycle.id}`.execute(ctx.db);
+  const any = await sql<{ n: number }>`select count(*)::int as n from answers where cycle_id = ${cycle.id}`.execute(
+    ctx.db,
+  );
   if ((any.rows[0]?.n ?? 0) > 0) return false;
   const instrument = requireInstrument(cycle);
   const dir = mkdtempSync(path.join(tmpdir(), 'patuh-demo-'));
   try {
     const file = path.join(dir, 'demo-answers-2022.csv');
-    writeFileSync(file, stringify(demoAnswerRows(instrument, cycle.settings.serviceUsersPerUnit ?? instrument.serviceUsersPerUnit)));
+    writeFileSync(
+      file,
+      stringify(demoAnswerRows(instrument, cycle.settings.serviceUsersPerUnit ?? instrument.serviceUsersPerUnit)),
+    );
     await importAnswers(ctx, file, DEMO_YEAR, { by: 'demo (synthetic)', synthetic: true });
   } finally {
     rmSync(dir, { recursive: true, force: true });

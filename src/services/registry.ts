@@ -5,7 +5,9 @@ import { buildNameIndex, formatCandidates, resolveEntity } from '../domain/regis
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
 
-export type Resolution = { ok: true; entity: EntityRow } | { ok: false; message: string; reason: 'unknown' | 'ambiguous' };
+export type Resolution =
+  | { ok: true; entity: EntityRow }
+  | { ok: false; message: string; reason: 'unknown' | 'ambiguous' };
 
 export interface EntityResolver {
   resolve(name: string, level?: Level): Resolution;

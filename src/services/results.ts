@@ -74,7 +74,14 @@ async function rawResults(ctx: ServiceContext, cycle: LoadedCycle, resolver: Ent
   for (const c of computed) {
     const entity = resolver.byId(c.entityId);
     if (!entity || c.score === null) continue;
-    out.set(c.entityId, { entity, score: c.score, complete: c.complete, source: 'answers', units: [], synthetic: false });
+    out.set(c.entityId, {
+      entity,
+      score: c.score,
+      complete: c.complete,
+      source: 'answers',
+      units: [],
+      synthetic: false,
+    });
   }
   for (const u of computedUnits) {
     const raw = out.get(u.entityId);
@@ -98,8 +105,15 @@ async function rawResults(ctx: ServiceContext, cycle: LoadedCycle, resolver: Ent
   for (const u of publishedUnits) {
     const raw = out.get(u.entityId);
     const unit = unitById.get(u.unitId);
-    if (!raw || raw.source !== 'published' || !unit) continue;
-    raw.units.push({ id: unit.id, name: unit.name, kind: unit.kind, score: round(u.score), complete: true, dimensions: [] });
+    if (raw?.source !== 'published' || !unit) continue;
+    raw.units.push({
+      id: unit.id,
+      name: unit.name,
+      kind: unit.kind,
+      score: round(u.score),
+      complete: true,
+      dimensions: [],
+    });
   }
   return [...out.values()];
 }

@@ -57,7 +57,7 @@ describe('sync', () => {
     for (let round = 0; round < 5; round++) {
       const sheet = observationSheet(w.units.x2, 1, { respondent: `race-${round}` });
       const [a, b] = await Promise.all([prepareSheets(w.t.ctx, p, [sheet]), prepareSheets(w.t.ctx, p, [sheet])]);
-      const [ra, rb] = await Promise.all([storeSheets(w.t.ctx.db, a.ready), storeSheets(w.t.ctx.db, b.ready)]);
+      const [ra, rb] = await Promise.all([storeSheets(w.t.ctx, a.ready), storeSheets(w.t.ctx, b.ready)]);
       const outcomes = [...(ra?.values() ?? []), ...(rb?.values() ?? [])].map((r) => r.status).sort();
       expect(outcomes).toEqual(['duplicate', 'stored']);
       expect(await count(sheet.id)).toBe(1);

@@ -20,13 +20,20 @@ export interface SyncTarget {
   assigned: boolean;
 }
 
-/** The units posted to, with their cycle and entity and whether the assessor is assigned there. */
+/** `${assessorId}:${unitId}` */
+export const targetKey = (assessorId: number, unitId: number): string => `${assessorId}:${unitId}`;
+
+/**
+ * The units posted to, with their cycle and entity and whether the assessor who
+ * posted is assigned there, for many (assessor, unit) pairs in one statement.
+ * Keyed by targetKey; a unit that does not exist is absent.
+ */
 export async function loadSyncTargets(
   db: Database,
-  assessorId: number,
-  unitIds: readonly number[],
-): Promise<Map<number, SyncTarget>> {
+  pairs: ReadonlyArray<{ assessorId: number; unitId: number }>,
+): Promise<Map<string, SyncTarget>> {
   const res = await sql<{
+    assessor_id: number;
     unit_id: number;
     cycle_id: number;
     entity_id: number;
@@ -37,15 +44,15 @@ export async function loadSyncTargets(
     level: string;
     assigned: boolean;
   }>`
-    select u.id as unit_id, u.cycle_id, u.entity_id, u.active, c.year, c.status, c.edition, e.level,
+    select p.a as assessor_id, u.id as unit_id, u.cycle_id, u.entity_id, u.active, c.year, c.status, c.edition, e.level,
       exists (select 1 from assignments a
-              where a.cycle_id = u.cycle_id and a.assessor_id = ${assessorId} and a.entity_id = u.entity_id
+              where a.cycle_id = u.cycle_id and a.assessor_id = p.a and a.entity_id = u.entity_id
                 and (a.unit_id is null or a.unit_id = u.id)) as assigned
-    from units u join cycles c on c.id = u.cycle_id join entities e on e.id = u.entity_id
-    where u.id = any(${[...unitIds]}::int[])`.execute(db);
+    from (select distinct * from unnest(${pairs.map((x) => x.assessorId)}::int[], ${pairs.map((x) => x.unitId)}::int[]) as p(a, u)) p
+    join units u on u.id = p.u join cycles c on c.id = u.cycle_id join entities e on e.id = u.entity_id`.execute(db);
   return new Map(
     res.rows.map((r) => [
-      r.unit_id,
+      targetKey(r.assessor_id, r.unit_id),
       {
         unitId: r.unit_id,
         cycleId: r.cycle_id,

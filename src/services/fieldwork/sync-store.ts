@@ -12,22 +12,26 @@ import { type AuditInput, appendAuditMany } from '../../db/repos/audit.ts';
 import {
   insertNewSheets,
   insertNextVersions,
+  loadSyncTargets,
   lockSheetsAndPosts,
   type NewSheetWrite,
   type SyncTarget,
+  targetKey,
   type VersionWrite,
 } from '../../db/repos/submissions-sync.ts';
 import { type SubmissionItem, type SubmissionStatus, sheetKey } from '../../domain/fieldwork/submission.ts';
 import { type Decision, decideBatch, type SheetState, type StoredPost } from '../../domain/fieldwork/sync-decision.ts';
 import type { SyncResultView, syncSubmission } from '../../shared/fieldwork-schemas.ts';
+import type { ServiceContext } from '../context.ts';
 import { linkAudit } from '../evidence/link-evidence.ts';
+import type { Catalog } from '../instrument-catalog.ts';
+import { checkTarget } from './sync-check.ts';
 
-/** A sheet that passed every check before the transaction (sync.ts). */
+/** A sheet whose shape was checked and content hashed (sync.ts); its target is checked here. */
 export interface PreparedSheet {
   /** its position in its request */
   index: number;
   s: ReturnType<typeof syncSubmission.parse>;
-  target: SyncTarget;
   key: string;
   items: SubmissionItem[];
   itemsJson: string;
@@ -111,14 +115,37 @@ function answer(
   };
 }
 
+/** Stores sheets in their own transaction. */
 export async function storeSheets(
-  db: Database,
-  ready: readonly PreparedSheet[],
+  ctx: Pick<ServiceContext, 'db' | 'catalog'>,
+  sheets: readonly PreparedSheet[],
+): Promise<Map<PreparedSheet, SyncResultView>> {
+  return ctx.db.transaction().execute((tx) => storeSheetsIn(tx, ctx.catalog, sheets));
+}
+
+/** Stores sheets inside the caller's transaction (the writer's, which chooses the sheets once it has begun). */
+export async function storeSheetsIn(
+  tx: Database,
+  catalog: Catalog,
+  sheets: readonly PreparedSheet[],
 ): Promise<Map<PreparedSheet, SyncResultView>> {
   const results = new Map<PreparedSheet, SyncResultView>();
-  await db.transaction().execute(async (tx) => {
+  if (sheets.length === 0) return results;
+  {
     const audit: AuditInput[] = [];
-    let pending: readonly PreparedSheet[] = ready;
+    // the unit, the assignment and the cycle, read in the transaction that writes
+    const targets = await loadSyncTargets(
+      tx,
+      sheets.map((x) => ({ assessorId: x.assessorId, unitId: x.s.unitId })),
+    );
+    const target = new Map<PreparedSheet, SyncTarget>();
+    let pending: readonly PreparedSheet[] = sheets.filter((x) => {
+      const t = targets.get(targetKey(x.assessorId, x.s.unitId));
+      const refusal = checkTarget(catalog, x.index, x.s, t);
+      if (refusal) results.set(x, refusal);
+      else target.set(x, t as SyncTarget);
+      return !refusal;
+    });
     // a second round only for new sheets another transaction stored first: decided again (duplicate or conflict)
     for (let round = 0; round < 2 && pending.length > 0; round++) {
       const { sheets, posts } = await lockSheetsAndPosts(
@@ -168,8 +195,8 @@ export async function storeSheets(
             ...version(x, sheetId, 1, 0),
             x,
             assessorId: x.assessorId,
-            cycleId: x.target.cycleId,
-            entityId: x.target.entityId,
+            cycleId: (target.get(x) as SyncTarget).cycleId,
+            entityId: (target.get(x) as SyncTarget).entityId,
             unitId: x.s.unitId,
             kind: x.s.kind,
             respondent: x.s.respondent,
@@ -199,6 +226,6 @@ export async function storeSheets(
     }
     for (const [actor, list] of links) audit.push(...(await linkAudit(tx, list, actor)));
     await appendAuditMany(tx, audit);
-  });
+  }
   return results;
 }

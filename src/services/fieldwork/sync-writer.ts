@@ -1,12 +1,12 @@
 /**
  * Group commit for the sync endpoint. Sheets checked by concurrent requests wait
- * here and are stored together: a flush takes everything queued (up to a cap) into
- * one transaction (sync-store.ts), and whatever arrives while flushes are running
- * waits for the next one. No timer: a lone request is flushed at once, so batching
- * only happens when requests really overlap. Every request is answered after the
- * commit of the transaction that holds its sheets; a transaction never holds part of
- * a request. When a shared transaction fails, each request in it is stored again
- * on its own, so one bad request cannot fail the others.
+ * here and are stored together: a flush begins a transaction and, once it has begun
+ * (on PGlite: once it holds the one connection), takes everything queued (up to a
+ * cap); whatever arrives meanwhile waits for the next flush. No timer: a lone request
+ * is flushed at once, so batching only happens when requests really overlap. Every
+ * request is answered after the commit of the transaction that holds its sheets; a
+ * transaction never holds part of a request. When a shared transaction fails, each
+ * request in it is stored again on its own, so one bad request cannot fail others.
  *
  * Why: every stored sheet appends to the hash-chained audit log, whose head row is
  * locked until commit, so transactions that audit run one after another; grouping
@@ -15,7 +15,8 @@
  */
 import { type Database, rawDriver } from '../../db/database.ts';
 import type { SyncResultView } from '../../shared/fieldwork-schemas.ts';
-import { type PreparedSheet, storeSheets } from './sync-store.ts';
+import type { ServiceContext } from '../context.ts';
+import { type PreparedSheet, storeSheets, storeSheetsIn } from './sync-store.ts';
 
 /** Sheets per transaction at most (each holds up to 200 items). */
 export const MAX_GROUP = 500;
@@ -27,13 +28,13 @@ interface Waiting {
 }
 
 export class SyncWriter {
-  readonly #db: Database;
+  readonly #ctx: Pick<ServiceContext, 'db' | 'catalog'>;
   readonly #parallel: number;
   #queue: Waiting[] = [];
   #running = 0;
 
-  constructor(db: Database, parallel: number) {
-    this.#db = db;
+  constructor(ctx: Pick<ServiceContext, 'db' | 'catalog'>, parallel: number) {
+    this.#ctx = ctx;
     this.#parallel = parallel;
   }
 
@@ -46,34 +47,44 @@ export class SyncWriter {
   }
 
   #pump(): void {
-    while (this.#running < this.#parallel && this.#queue.length > 0) {
-      const group: Waiting[] = [];
-      let size = 0;
-      while (this.#queue.length > 0) {
-        const next = this.#queue[0] as Waiting;
-        if (group.length > 0 && size + next.sheets.length > MAX_GROUP) break;
-        group.push(next);
-        size += next.sheets.length;
-        this.#queue.shift();
-      }
+    while (this.#running < this.#parallel && this.#running < this.#queue.length) {
       this.#running += 1;
-      void this.#flush(group).finally(() => {
+      void this.#flush().finally(() => {
         this.#running -= 1;
         this.#pump();
       });
     }
   }
 
-  async #flush(group: Waiting[]): Promise<void> {
+  /** The queued requests that fit one group. */
+  #take(): Waiting[] {
+    const group: Waiting[] = [];
+    let size = 0;
+    while (this.#queue.length > 0) {
+      const next = this.#queue[0] as Waiting;
+      if (group.length > 0 && size + next.sheets.length > MAX_GROUP) break;
+      group.push(next);
+      size += next.sheets.length;
+      this.#queue.shift();
+    }
+    return group;
+  }
+
+  async #flush(): Promise<void> {
+    let group: Waiting[] = [];
     try {
-      const results = await storeSheets(
-        this.#db,
-        group.flatMap((w) => w.sheets),
-      );
+      const results = await this.#ctx.db.transaction().execute((tx) => {
+        group = this.#take();
+        return storeSheetsIn(
+          tx,
+          this.#ctx.catalog,
+          group.flatMap((w) => w.sheets),
+        );
+      });
       for (const w of group) w.resolve(results);
       return;
     } catch (e) {
-      if (group.length === 1) {
+      if (group.length <= 1) {
         group[0]?.reject(e);
         return;
       }
@@ -81,7 +92,7 @@ export class SyncWriter {
     // the shared transaction failed: each request on its own
     for (const w of group) {
       try {
-        w.resolve(await storeSheets(this.#db, w.sheets));
+        w.resolve(await storeSheets(this.#ctx, w.sheets));
       } catch (e) {
         w.reject(e);
       }
@@ -92,11 +103,11 @@ export class SyncWriter {
 const writers = new WeakMap<Database, SyncWriter>();
 
 /** The writer of a database: two transactions in flight on PostgreSQL (one prepares while the other commits), one on PGlite. */
-export function syncWriterFor(db: Database): SyncWriter {
-  let w = writers.get(db);
+export function syncWriterFor(ctx: Pick<ServiceContext, 'db' | 'catalog'>): SyncWriter {
+  let w = writers.get(ctx.db);
   if (!w) {
-    w = new SyncWriter(db, rawDriver(db)?.kind === 'postgres' ? 2 : 1);
-    writers.set(db, w);
+    w = new SyncWriter(ctx, rawDriver(ctx.db)?.kind === 'postgres' ? 2 : 1);
+    writers.set(ctx.db, w);
   }
   return w;
 }

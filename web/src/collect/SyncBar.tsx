@@ -72,7 +72,7 @@ export function SyncBar({ userId }: { userId: number }) {
           size="compact-sm"
           variant="light"
           style={{ flexShrink: 0 }}
-          disabled={!status.online || status.syncing}
+          disabled={status.syncing}
           onClick={() => void syncNow(userId, true)}
           data-testid="sync-now"
         >

@@ -272,7 +272,7 @@ async function pass(userId: number, force: boolean): Promise<void> {
       await pull(userId);
       lastPull = Date.now();
     }
-    setStatus({ lastError: null, needsLogin: false, lastSyncAt: new Date().toISOString() });
+    setStatus({ online: true, lastError: null, needsLogin: false, lastSyncAt: new Date().toISOString() });
   } catch (err) {
     if (isApiError(err) && err.status === 401) setStatus({ needsLogin: true });
     else if (isApiError(err) && err.status === 0) setStatus({ online: false });
