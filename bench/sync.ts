@@ -25,6 +25,7 @@ import { createToken } from '../src/services/auth/manage-tokens.ts';
 import { SYSTEM } from '../src/services/auth/principal.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { createAssignment } from '../src/services/fieldwork/assignments.ts';
+import { syncWriterFor } from '../src/services/fieldwork/sync-writer.ts';
 import { type Catalog, defaultCatalog } from '../src/services/instrument-catalog.ts';
 import { createCycle } from '../src/services/lifecycle/create-cycle.ts';
 import { transitionCycle } from '../src/services/lifecycle/transition-cycle.ts';
@@ -69,6 +70,8 @@ export interface SyncRow {
   dbCpuMs: number;
   /** the machine's 1-minute load average at the end of the level (2 cores: above 2, others were running too) */
   load: number;
+  /** sheets per transaction: the group commit's mean group */
+  perTransaction: number;
   note: string;
 }
 
@@ -236,16 +239,22 @@ export async function benchSync(label: string, open: () => Promise<DatabaseHandl
       tag,
     });
     await runClient(job('warm', 8, 1, 400));
+    // PATUH_BENCH_LEVELS=32x1,32x10 runs only those (concurrency x per request)
+    const only = process.env.PATUH_BENCH_LEVELS?.split(',');
     for (const [k, level] of LEVELS.entries()) {
+      if (only && !only.includes(`${level.concurrency}x${level.batch}`)) continue;
       const tag = `L${k}`;
       const before = await counts(handle.db);
       process.stderr.write(`[${label}] sync: concurrency ${level.concurrency}, ${level.batch} per request\n`);
       const cpu0 = process.cpuUsage();
+      const writer0 = { ...syncWriterFor(ctx).stats };
       const db0 = await dbCpuMs(handle.db);
       const r = await runClient(job(tag, level.concurrency, level.batch, Math.ceil(level.maxSubmissions * SCALE)));
       const cpu = process.cpuUsage(cpu0);
       const serverMs = (cpu.user + cpu.system) / 1000;
       const dbMs = (await dbCpuMs(handle.db)) - db0;
+      const writer = syncWriterFor(ctx).stats;
+      const perTransaction = (writer.sheets - writer0.sheets) / Math.max(1, writer.transactions - writer0.transactions);
       const after = await counts(handle.db);
       const stored = r.outcomes.stored ?? 0;
       const latencies = r.latenciesMs.sort((a, b) => a - b);
@@ -268,6 +277,7 @@ export async function benchSync(label: string, open: () => Promise<DatabaseHandl
         serverCpuMs: serverMs / Math.max(1, stored),
         dbCpuMs: dbMs / Math.max(1, stored),
         load: os.loadavg()[0] ?? 0,
+        perTransaction,
         note: problems.join('; '),
       });
     }
@@ -291,13 +301,14 @@ export function syncSection(rows: readonly SyncRow[]): string[] {
     'exactly the acknowledged count (there is no background work). Floor: the same sheet, version and event rows',
     'written by one INSERT statement in the same run. Target: ≥ 1,200 submissions/s at concurrency 32 with p99 < 50 ms.',
     '',
-    '| backend | concurrency | per request | submissions | s | submissions/s | p50 ms | p99 ms | floor /s | ratio | drained | server CPU ms/sub | db CPU ms/sub | load | note |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|',
+    '| backend | concurrency | per request | submissions | s | submissions/s | p50 ms | p99 ms | floor /s | ratio | drained | per transaction | server CPU ms/sub | db CPU ms/sub | load | note |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.backend} | ${r.concurrency} | ${r.batch} | ${r.submissions} | ${r.seconds.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.floorPerSecond.toFixed(0)} | ${(r.perSecond / r.floorPerSecond).toFixed(2)}× | ${r.drained ? 'yes' : 'NO'} | ${r.serverCpuMs.toFixed(2)} | ${r.dbCpuMs.toFixed(2)} | ${r.load.toFixed(1)} | ${r.note} |`,
+        `| ${r.backend} | ${r.concurrency} | ${r.batch} | ${r.submissions} | ${r.seconds.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.floorPerSecond.toFixed(0)} | ${(r.perSecond / r.floorPerSecond).toFixed(2)}× | ${r.drained ? 'yes' : 'NO'} | ${r.perTransaction.toFixed(1)} | ${r.serverCpuMs.toFixed(2)} | ${r.dbCpuMs.toFixed(2)} | ${r.load.toFixed(1)} | ${r.note} |`,
     ),
     '',
+    '"per transaction": sheets stored per transaction by the group commit (docs/adr/0005-fieldwork-sync.md).',
     'CPU columns: the CPU time of the server process (HTTP, validation, the writer, and PGlite itself when embedded) and',
     "of this database's PostgreSQL backends (/proc), per stored submission; the load client runs in its own process and",
     'is not counted. "load" is the machine\'s 1-minute load average at the end of the level:',

@@ -348,7 +348,7 @@ export interface SubmissionVersionTable {
   /** the client id it was posted with; null when made on the server */
   post_id: string | null;
   base_version: number;
-  /** SubmissionItem[] (domain/fieldwork/submission.ts); JSON text on the way in */
+  /** PackedItem[] (packItems, domain/fieldwork/submission.ts); JSON text on the way in */
   items: ColumnType<unknown, string, never>;
   content_hash: string;
   author: string;

@@ -184,6 +184,8 @@ export interface ResultView {
   score: number;
   category: string | null;
   opinion: string;
+  /** the opinion in both languages (the API only; `patuh results --json` has `opinion`) */
+  opinionText: { id: string; en: string };
   zone: Zone;
   complete: boolean;
   rank: number;

@@ -25,7 +25,8 @@ const RETURNED_ITEM = 'PR.STD.01';
 const NOTE = 'Foto papan standar pelayanan buram; ambil ulang dan periksa jawabannya.';
 
 test.describe.configure({ mode: 'serial' });
-test.setTimeout(180_000);
+// one long flow across three people; on a busy machine it needs more than the default
+test.setTimeout(300_000);
 
 let setup: FieldSetup;
 
@@ -204,6 +205,9 @@ test('an assessor collects offline, the office head sends an item back, central 
     await c.page.goto(`/fieldwork?year=${FIELD_YEAR}&status=verified`);
     await expect(c.page.getByTestId('review-row')).toHaveCount(2 - k);
     await c.page.getByTestId('review-row').first().getByRole('link').click();
+    // the sheet's history and its audit trail (hash-chained entries) are on the page
+    await expect(c.page.getByTestId('history')).toContainText('Diverifikasi');
+    await expect(c.page.getByTestId('audit')).toContainText('submission.submit');
     await c.page.getByRole('button', { name: 'Validasi' }).click();
     await expect(c.page.getByTestId('feedback-ok')).toHaveText(
       'Lembar divalidasi; jawabannya kini dihitung dalam hasil.',

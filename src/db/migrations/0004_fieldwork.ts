@@ -92,7 +92,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // the client id this version was posted with (null: made on the server, e.g. a reviewer's correction)
     .addColumn('post_id', 'uuid')
     .addColumn('base_version', 'integer', (c) => c.notNull().check(sql`base_version >= 0 and base_version < version`))
-    // [{indicator, value (0..3 | null), note, evidence: [sha256]}], sorted by indicator
+    // [[indicator, value (0..3 | null), note?, [sha256]?]] sorted by indicator (packItems, domain/fieldwork/submission.ts)
     .addColumn('items', 'jsonb', (c) => c.notNull().check(sql`jsonb_typeof(items) = 'array'`))
     // sha256 of the canonical content (domain/fieldwork/submission.ts): equal = a retry
     .addColumn('content_hash', 'text', (c) => c.notNull())

@@ -4,7 +4,13 @@
  * few round trips whether it carries one submission or fifty.
  */
 import { sql } from 'kysely';
-import type { SubmissionItem, SubmissionKind, SubmissionStatus } from '../../domain/fieldwork/submission.ts';
+import {
+  type PackedItem,
+  type SubmissionItem,
+  type SubmissionKind,
+  type SubmissionStatus,
+  unpackItems,
+} from '../../domain/fieldwork/submission.ts';
 import type { Database } from '../database.ts';
 
 export interface SyncTarget {
@@ -106,7 +112,7 @@ export async function lockSheetsAndPosts(
     respondent: string;
     status: SubmissionStatus;
     version: number;
-    items: SubmissionItem[];
+    items: PackedItem[];
   }>`
     select s.id, s.unit_id, s.kind, s.respondent, s.status, s.version, v.items
     from submissions s
@@ -136,7 +142,7 @@ export async function lockSheetsAndPosts(
       respondent: r.respondent,
       status: r.status,
       version: r.version,
-      items: r.items,
+      items: unpackItems(r.items),
     })),
     posts: posts.rows.map((r) => ({
       postId: r.post_id,
@@ -160,7 +166,7 @@ export interface VersionWrite {
   postId: string | null;
   version: number;
   baseVersion: number;
-  /** JSON text of the normalized items */
+  /** JSON text of the packed items (packItems) */
   items: string;
   hash: string;
   clientCreatedAt: string | null;

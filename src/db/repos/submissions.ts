@@ -1,6 +1,12 @@
 /** Submissions as reviewers and the collection app read them, and the writes of verification. */
 import { sql } from 'kysely';
-import type { SubmissionItem, SubmissionKind, SubmissionStatus } from '../../domain/fieldwork/submission.ts';
+import {
+  type PackedItem,
+  type SubmissionItem,
+  type SubmissionKind,
+  type SubmissionStatus,
+  unpackItems,
+} from '../../domain/fieldwork/submission.ts';
 import type { Level } from '../../domain/instrument/schema.ts';
 import type { Database } from '../database.ts';
 
@@ -171,7 +177,7 @@ export async function listVersions(db: Database, ids: readonly string[], onlyCur
     submitted_at: Date;
     client_created_at: Date | null;
     gps: unknown;
-    items: SubmissionItem[];
+    items: PackedItem[];
   }>`
     select v.submission_id, v.version, v.base_version, v.post_id, v.author, v.submitted_at, v.client_created_at, v.gps, v.items
     from submission_versions v ${onlyCurrent ? sql`join submissions s on s.id = v.submission_id and s.version = v.version` : sql``}
@@ -186,7 +192,7 @@ export async function listVersions(db: Database, ids: readonly string[], onlyCur
     submittedAt: r.submitted_at,
     clientCreatedAt: r.client_created_at,
     gps: r.gps,
-    items: r.items,
+    items: unpackItems(r.items),
   }));
 }
 
@@ -197,7 +203,7 @@ export async function versionItems(db: Database, id: string, version: number): P
     .where('submission_id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  return (r?.items as SubmissionItem[] | undefined) ?? [];
+  return unpackItems((r?.items as PackedItem[] | undefined) ?? []);
 }
 
 export interface CommentRow {
@@ -352,11 +358,11 @@ export async function currentItemsOfEntity(
   entityId: number,
   statuses: readonly SubmissionStatus[],
 ): Promise<Array<{ unitId: number; status: SubmissionStatus; items: SubmissionItem[] }>> {
-  const res = await sql<{ unit_id: number; status: SubmissionStatus; items: SubmissionItem[] }>`
+  const res = await sql<{ unit_id: number; status: SubmissionStatus; items: PackedItem[] }>`
     select s.unit_id, s.status, v.items
     from submissions s join submission_versions v on v.submission_id = s.id and v.version = s.version
     where s.cycle_id = ${cycleId} and s.entity_id = ${entityId} and s.status = any(${[...statuses]}::text[])`.execute(
     db,
   );
-  return res.rows.map((r) => ({ unitId: r.unit_id, status: r.status, items: r.items }));
+  return res.rows.map((r) => ({ unitId: r.unit_id, status: r.status, items: unpackItems(r.items) }));
 }

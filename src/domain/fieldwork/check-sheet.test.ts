@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testInstrument } from '../scoring/fixtures.test-util.ts';
 import { checkSheet } from './check-sheet.ts';
-import { canonicalContent, normalizeItems } from './submission.ts';
+import { canonicalContent, normalizeItems, packItems, unpackItems } from './submission.ts';
 
 const item = (indicator: string, value: number | null = 2) => ({ indicator, value });
 
@@ -51,5 +51,15 @@ describe('checking a sheet against the instrument', () => {
     const c = (items: typeof a) => canonicalContent({ unitId: 1, kind: 'observation', respondent: '', items });
     expect(c(a)).toBe(c(b));
     expect(c(a)).not.toBe(c(normalizeItems([{ indicator: 'A', value: 0 }])));
+  });
+
+  it('packs items for storage and unpacks them unchanged', () => {
+    const items = normalizeItems([
+      { indicator: 'A', value: 1 },
+      { indicator: 'B', value: null, note: 'tutup' },
+      { indicator: 'C', value: 3, evidence: ['ab'] },
+    ]);
+    expect(packItems(items)).toEqual([['A', 1], ['B', null, 'tutup'], ['C', 3, null, ['ab']]]);
+    expect(unpackItems(packItems(items))).toEqual(items);
   });
 });

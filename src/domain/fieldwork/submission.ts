@@ -62,3 +62,28 @@ export function canonicalContent(c: SheetContent): string {
 /** The key of a sheet: one unit, one kind, one respondent. */
 export const sheetKey = (s: { unitId: number; kind: string; respondent: string }): string =>
   `${s.unitId}\u0000${s.kind}\u0000${s.respondent}`;
+
+/**
+ * How a version's items are stored (submission_versions.items): one array per item,
+ * [indicator, value, note?, evidence?], trailing empties left out. Half the bytes of
+ * the API's objects, so a 50-answer sheet stays under PostgreSQL's 2 kB TOAST
+ * threshold and is written without compression.
+ */
+export type PackedItem = [string, number | null] | [string, number | null, string | null, string[]?];
+
+export function packItems(items: readonly SubmissionItem[]): PackedItem[] {
+  return items.map((i): PackedItem => {
+    if (i.evidence.length > 0) return [i.indicator, i.value, i.note, i.evidence];
+    if (i.note !== null) return [i.indicator, i.value, i.note];
+    return [i.indicator, i.value];
+  });
+}
+
+export function unpackItems(packed: readonly PackedItem[]): SubmissionItem[] {
+  return packed.map(([indicator, value, note, evidence]) => ({
+    indicator,
+    value,
+    note: note ?? null,
+    evidence: evidence ?? [],
+  }));
+}

@@ -36,6 +36,9 @@ describe('bandFor categories-2022', () => {
     expect(bandFor(s, 87.994).rounded).toBe(87.99);
     expect(bandFor(s, 31.995).rounded).toBe(32);
   });
+  it('bands a perfect score that floating point put a hair above 100', () => {
+    expect(bandFor(s, 100.00000000000001)).toMatchObject({ rounded: 100, category: 'A' });
+  });
   it('rejects a score outside 0..100', () => {
     expect(() => bandFor(s, 100.5)).toThrow(RangeError);
     expect(() => bandFor(s, Number.NaN)).toThrow(RangeError);

@@ -11,8 +11,10 @@ export interface Banding {
 
 /** Puts a score into the scheme's band: the first band whose minimum the rounded score reaches. */
 export function bandFor(scheme: BandScheme, score: number): Banding {
-  if (!(score >= 0 && score <= 100)) throw new RangeError(`a score lies in 0..100, got ${score}`);
+  // compare the rounded score: sums of floating-point terms may land a hair outside 0..100 (100.00000000000001)
+  if (!Number.isFinite(score)) throw new RangeError(`a score lies in 0..100, got ${score}`);
   const h = toHundredths(score);
+  if (h < 0 || h > 10000) throw new RangeError(`a score lies in 0..100, got ${score}`);
   const band: Band | undefined = scheme.bands.find((b) => h >= Math.round(b.min * 100));
   if (!band) throw new Error(`band scheme ${scheme.scheme} has no band for ${score}`);
   return { rounded: roundHalfUp(score, 2), category: band.category, opinion: band.opinion, zone: band.zone };

@@ -15,6 +15,9 @@ export async function cycleAssignments(
   cycleId: number,
 ): Promise<CycleAssignments | undefined> {
   if (p.role !== 'assessor') return undefined;
+  // a published cycle's results are public: there an assessor keeps its office's province scope
+  const cycle = await ctx.db.selectFrom('cycles').select('status').where('id', '=', cycleId).executeTakeFirst();
+  if (cycle?.status === 'published') return undefined;
   if (p.userId === null) return new Set();
   return new Set(await assignedEntityIds(ctx.db, cycleId, p.userId));
 }

@@ -24,6 +24,7 @@ import { checkSheet } from '../../domain/fieldwork/check-sheet.ts';
 import {
   canonicalContent,
   normalizeItems,
+  packItems,
   type SubmissionItem,
   type SubmissionStatus,
 } from '../../domain/fieldwork/submission.ts';
@@ -217,7 +218,7 @@ export async function returnSubmission(ctx: ServiceContext, p: Principal, id: st
           postId: null,
           version,
           baseVersion: now.version,
-          items: JSON.stringify(items),
+          items: JSON.stringify(packItems(items)),
           hash: createHash('sha256').update(content).digest('hex'),
           clientCreatedAt: null,
           gps: null,

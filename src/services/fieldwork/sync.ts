@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { missingEvidence } from '../../db/repos/evidence.ts';
-import { canonicalContent, normalizeItems, sheetKey } from '../../domain/fieldwork/submission.ts';
+import { canonicalContent, normalizeItems, packItems, sheetKey } from '../../domain/fieldwork/submission.ts';
 import { type SyncResultView, syncSubmission } from '../../shared/fieldwork-schemas.ts';
 import { canSync, ensure, requireSignedIn } from '../auth/policy.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
@@ -52,7 +52,7 @@ export async function prepareSheets(
       s,
       key: sheetKey(s),
       items,
-      itemsJson: JSON.stringify(items),
+      itemsJson: JSON.stringify(packItems(items)),
       hash: createHash('sha256').update(content).digest('hex'),
       ...who,
     });

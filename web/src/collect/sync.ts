@@ -80,12 +80,10 @@ async function uploadEvidence(entry: OutboxEntry): Promise<void> {
   for (const item of entry.payload.items) {
     for (const sha of item.evidence ?? []) {
       const file = await getEvidence(sha);
-      if (!file) throw new Error(`the file ${sha.slice(0, 12)}… of ${item.indicator} is missing on this device`);
-      if (file.uploaded) continue;
+      // not on the device: uploaded before and let go (or from another device); the server says if not
+      if (!file || file.uploaded) continue;
       const form = new FormData();
-      // linked to the unit (a subject that exists before the sheet does), so reviewers may open it
-      form.append('subject', `unit:${entry.payload.unitId}`);
-      form.append('item', item.indicator);
+      // no subject: the sheet does not exist yet; /sync links the file to it, per item
       form.append('file', new File([file.blob], file.name, { type: file.mediaType }));
       const r = await api('/evidence', uploadAnswer, { method: 'POST', body: form });
       if (r.sha256 !== sha) throw new Error(`the server stored ${item.indicator}'s file under another hash`);

@@ -2,6 +2,7 @@
 import { Alert, Badge, Group, Pagination, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import { useInstrumentCatalog } from '../api/instruments';
 import { type ResultQuery, type ResultSort, useAllResults, useResults } from '../api/queries';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
@@ -39,6 +40,8 @@ export function OverviewPage() {
   const [params, setParams] = useSearchParams();
   const query = queryFrom(params);
   const all = useAllResults(year);
+  // the cycle's band scheme (GET /instruments): the category chart shows every category, zeros included
+  const bands = useInstrumentCatalog().data?.bandSchemes.find((b) => b.scheme === cycle?.bandScheme)?.bands;
   const page = useResults(year, query);
   usePageTitle(t('overview.title', { year }));
 
@@ -100,7 +103,7 @@ export function OverviewPage() {
   return (
     <Stack gap="lg">
       {header}
-      <DistributionCharts results={all.data} />
+      <DistributionCharts results={all.data} bands={bands} />
       <ResultFilters
         query={query}
         all={all.data}

@@ -15,6 +15,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/http';
+import { useInstrumentCatalog } from '../../api/instruments';
 import { keys } from '../../api/queries';
 import { CYCLE_STATUSES, type Cycle, type CycleStatus, cycleSchema, oneOf } from '../../api/schemas';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -76,8 +77,17 @@ function CreateCycleForm({ cycles }: { cycles: Cycle[] }) {
   const newestEdition = [...cycles].sort((a, b) => b.year - a.year).find((c) => c.edition)?.edition ?? '';
   const [edition, setEdition] = useState(newestEdition);
   const [bandScheme, setBandScheme] = useState(newest?.bandScheme ?? '');
-  const editions = [...new Set(cycles.flatMap((c) => (c.edition ? [c.edition] : [])))];
-  const schemes = [...new Set(cycles.map((c) => c.bandScheme))];
+  // what is installed (GET /instruments), and what earlier cycles used
+  const catalog = useInstrumentCatalog().data;
+  const editions = [
+    ...new Set([
+      ...(catalog?.editions ?? []).map((e) => e.edition),
+      ...cycles.flatMap((c) => (c.edition ? [c.edition] : [])),
+    ]),
+  ];
+  const schemes = [
+    ...new Set([...(catalog?.bandSchemes ?? []).map((b) => b.scheme), ...cycles.map((c) => c.bandScheme)]),
+  ];
   const create = useAction(
     (body: { year: number; edition: string; bandScheme: string }) =>
       api('/cycles', oneOf(cycleSchema.partial()), { method: 'POST', body }),

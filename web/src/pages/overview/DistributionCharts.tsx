@@ -13,8 +13,16 @@ interface Distribution {
   zones: Array<{ zone: Zone; count: number }>;
 }
 
-export function distribution(results: Result[]): Distribution {
+/**
+ * @param bands the cycle's band scheme, when known: every category is shown, zeros
+ * included, in the scheme's order (otherwise only the categories that occur)
+ */
+export function distribution(
+  results: Result[],
+  bands: ReadonlyArray<{ category: string | null; zone: Zone }> = [],
+): Distribution {
   const byCategory = new Map<string, { zone: Zone; count: number }>();
+  for (const b of bands) if (b.category !== null) byCategory.set(b.category, { zone: b.zone, count: 0 });
   const byZone = new Map<Zone, number>(ZONES.map((z) => [z, 0]));
   for (const r of results) {
     byZone.set(r.zone, (byZone.get(r.zone) ?? 0) + 1);
@@ -31,10 +39,16 @@ export function distribution(results: Result[]): Distribution {
   };
 }
 
-export function DistributionCharts({ results }: { results: Result[] }) {
+export function DistributionCharts({
+  results,
+  bands,
+}: {
+  results: Result[];
+  bands?: ReadonlyArray<{ category: string | null; zone: Zone }>;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const d = useMemo(() => distribution(results), [results]);
+  const d = useMemo(() => distribution(results, bands), [results, bands]);
 
   const categoryOption = useMemo<EChartsCoreOption>(
     () => ({
