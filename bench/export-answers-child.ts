@@ -1,7 +1,7 @@
 /**
  * The answers export alone in a process, for its throughput and peak RSS:
  *   node bench/export-answers-child.ts '<DatabaseConfig JSON>' YEAR FILE
- * prints { rows, seconds, method, rssBeforeMb, maxRssMb } as JSON.
+ * prints { rows, seconds, cpuSeconds (this process), method, rssBeforeMb, maxRssMb, peak } as JSON.
  */
 import { readFileSync } from 'node:fs';
 import { type DatabaseConfig, openDatabase } from '../src/db/database.ts';
@@ -35,10 +35,13 @@ const sample = setInterval(() => {
 }, 25);
 try {
   const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
+  const cpu0 = process.cpuUsage();
   const r = await exportAnswers({ db: handle.db, catalog: defaultCatalog() }, Number(year), file);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const maxRssMb = peakRssMb();
   process.stdout.write(
-    JSON.stringify({ rows: r.rows, seconds: r.seconds, method: r.method, rssBeforeMb, maxRssMb, peak }),
+    JSON.stringify({ rows: r.rows, seconds: r.seconds, cpuSeconds, method: r.method, rssBeforeMb, maxRssMb, peak }),
   );
 } finally {
   clearInterval(sample);

@@ -101,6 +101,8 @@ async function readSameRows(ctx: ServiceContext, year: number): Promise<[number,
 export interface ChildReport {
   rows: number;
   seconds: number;
+  /** CPU time of the child (the database's is not in it): what the wall time tends to on an idle machine */
+  cpuSeconds: number;
   method: string;
   rssBeforeMb: number;
   maxRssMb: number;
@@ -140,7 +142,7 @@ export function benchAnswersExport(
       backend: label,
       measure: `answers export to CSV (${c.rows.toLocaleString('en')} answers, ${c.method})`,
       seconds: c.seconds,
-      rate: `${(c.rows / c.seconds / 1e6).toFixed(2)}M answers/s`,
+      rate: `${(c.rows / c.seconds / 1e6).toFixed(2)}M answers/s (Node CPU ${c.cpuSeconds.toFixed(2)} s)`,
       floor: 'reading the same rows (same joins) through the driver',
       floorSeconds: floor.seconds,
       rss: `${c.maxRssMb.toFixed(0)} MB (${c.rssBeforeMb.toFixed(0)} MB before)`,

@@ -2,6 +2,7 @@
  * Opens the database: PGlite (Postgres in-process, data in a folder) by default,
  * PostgreSQL when a connection string is given. Both run the same migrations.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
@@ -41,9 +42,27 @@ export function rawDriver(db: Database): RawDriver | undefined {
   return drivers.get(db);
 }
 
+/**
+ * SQL whose text starts with this comment is prepared once per PostgreSQL connection
+ * and reused (parsed and planned once): for hot paths whose text never varies, e.g.
+ * the sync endpoint's unnest statements. Elsewhere (PGlite) it is only a comment.
+ */
+export const PREPARED = '/* prepared */';
+
+/** Makes a pool client run PREPARED statements as named ones (the name: a digest of the text). */
+function prepareMarked(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, ...rest: unknown[]) => {
+    if (typeof text !== 'string' || !text.startsWith(PREPARED)) return query(text, ...rest);
+    const name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    return query({ name, text, values: rest[0] }, ...rest.slice(1));
+  };
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    pool.on('connect', prepareMarked);
     // An idle connection can be ended by the server (a restart, an administrator, a
     // dropped database); the pool then discards it and the next query opens another.
     // Without a listener, pg would rethrow that error and end the process.

@@ -21,7 +21,7 @@ import { syncSubmissions } from '../../src/services/fieldwork/sync.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
 import { transitionCycle } from '../../src/services/lifecycle/transition-cycle.ts';
 import { addUnit } from '../../src/services/registry-admin/manage-units.ts';
-import { A, type Call, PASSWORD, WHO, type Who, X, Y } from '../helpers/api.ts';
+import { A, type Call, PASSWORD, WHO, type Who, X, Y, Z } from '../helpers/api.ts';
 import { observationSheet } from '../helpers/fieldwork.ts';
 
 type Row = Record<Who, number>;
@@ -119,6 +119,21 @@ const post = (url: (who: Who) => string, body: (who: Who) => unknown) => (who: W
 
 //                                                                              adm  cen  head ass  off  anon tok
 export const FIELDWORK_CASES: FieldworkCase[] = [
+  {
+    route: 'GET /api/v1/cycles/:year/entities/:code/units',
+    note: 'Z in the draft 2031: the assessor is assigned X there, not Z',
+    call: get(`/api/v1/cycles/2031/entities/${Z}/units`),
+    expect: row(200, 200, 200, 403, 403, 401, 200),
+  },
+  {
+    route: 'GET /api/v1/cycles/:year/results',
+    note: 'fieldwork 2061: the assessor sees only X, where it is assigned',
+    call: get(`/api/v1/cycles/${YEAR}/results?pageSize=500`),
+    expect: row(200, 200, 200, 200, 404, 404, 200),
+    check: (w, b) => {
+      if (w === 'assessor') for (const r of b.data) expect(r.entity.code).toBe(X);
+    },
+  },
   {
     route: 'GET /api/v1/cycles/:year/assignments',
     call: get(`/api/v1/cycles/${YEAR}/assignments`),

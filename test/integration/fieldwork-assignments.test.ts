@@ -106,10 +106,13 @@ describe('assignments', () => {
     expect((await as2(`/api/v1/cycles/${YEAR}/entities/${X}/units`)).statusCode).toBe(403);
     expect((await as2(`/api/v1/cycles/${YEAR}/units/${w.units.x1}`)).statusCode).toBe(403);
     expect((await as2(`/api/v1/cycles/${YEAR}/units/${w.units.z1}`)).statusCode).toBe(200);
-    // in a cycle where it has no assignment it sees nothing
-    const results = json(await as2('/api/v1/cycles/2022/results?pageSize=500'));
-    expect(results.data).toEqual([]);
-    expect((await as2(`/api/v1/cycles/2022/entities/${X}/result`)).statusCode).toBe(403);
+    // the results of the fieldwork cycle: only Z; a published cycle's results are public, so there its province
+    const inCycle = json(await as2(`/api/v1/cycles/${YEAR}/results?pageSize=500`));
+    expect(inCycle.data.every((r: { entity: { code: string } }) => r.entity.code === Z)).toBe(true);
+    expect((await as2(`/api/v1/cycles/${YEAR}/entities/${X}/result`)).statusCode).toBe(403);
+    const published = json(await as2('/api/v1/cycles/2022/results?pageSize=500'));
+    expect(published.data.map((r: { entity: { code: string } }) => r.entity.code).sort()).toEqual([Z, X]);
+    expect((await as2(`/api/v1/cycles/2022/entities/${Y}/result`)).statusCode).toBe(403);
     // the office head still sees its whole province
     expect(
       (await send(w.app, w.auth.office_head, { method: 'GET', url: `/api/v1/cycles/${YEAR}/entities/${X}/units` }))

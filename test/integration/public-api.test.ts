@@ -303,8 +303,13 @@ describe('open-data downloads', () => {
   });
 
   it('leave no temporary files behind, and refuse unknown formats and levels', async () => {
+    const exportDirs = () => new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('patuh-public-export-')));
+    const before = exportDirs(); // another process on this machine may be exporting too
+    for (const format of ['csv', 'xlsx', 'json']) {
+      expect((await get(`/api/v1/public/cycles/2022/export.${format}?level=unit`)).statusCode).toBe(200);
+    }
     await new Promise((r) => setTimeout(r, 50));
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('patuh-public-export-'))).toEqual([]);
+    expect([...exportDirs()].filter((d) => !before.has(d))).toEqual([]);
     expect((await get('/api/v1/public/cycles/2022/export.pdf')).statusCode).toBe(400);
     expect((await get('/api/v1/public/cycles/2022/export.csv?level=indicator')).statusCode).toBe(400);
   });

@@ -11,7 +11,10 @@ import {
   type SubmissionStatus,
   unpackItems,
 } from '../../domain/fieldwork/submission.ts';
-import type { Database } from '../database.ts';
+import { type Database, PREPARED } from '../database.ts';
+
+/** the hot statements' texts never vary: prepared once per connection (database.ts) */
+const prepared = sql.raw(PREPARED);
 
 export interface SyncTarget {
   unitId: number;
@@ -49,7 +52,7 @@ export async function loadSyncTargets(
     edition: string | null;
     level: string;
     assigned: boolean;
-  }>`
+  }>`${prepared}
     select p.a as assessor_id, u.id as unit_id, u.cycle_id, u.entity_id, u.active, c.year, c.status, c.edition, e.level,
       exists (select 1 from assignments a
               where a.cycle_id = u.cycle_id and a.assessor_id = p.a and a.entity_id = u.entity_id
@@ -113,7 +116,7 @@ export async function lockSheetsAndPosts(
     status: SubmissionStatus;
     version: number;
     items: PackedItem[];
-  }>`
+  }>`${prepared}
     select s.id, s.unit_id, s.kind, s.respondent, s.status, s.version, v.items
     from submissions s
     join (select distinct * from unnest(${keys.unitId}::int[], ${keys.kind}::text[], ${keys.respondent}::text[])) as k(u, k, r)
@@ -130,7 +133,7 @@ export async function lockSheetsAndPosts(
     respondent: string;
     version: number;
     content_hash: string;
-  }>`
+  }>`${prepared}
     select v.post_id, v.base_version, v.submission_id, s.unit_id, s.kind, s.respondent, v.version, v.content_hash
     from submission_versions v join submissions s on s.id = v.submission_id
     where v.post_id = any(${[...postIds]}::uuid[])`.execute(db);
@@ -192,7 +195,7 @@ const column = <T, K extends keyof T>(rows: readonly T[], k: K): Array<T[K]> => 
  */
 export async function insertNewSheets(db: Database, rows: readonly NewSheetWrite[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const res = await sql<{ id: string }>`
+  const res = await sql<{ id: string }>`${prepared}
     with input as (
       select * from unnest(${column(rows, 'sheetId')}::uuid[], ${column(rows, 'cycleId')}::int[],
         ${column(rows, 'entityId')}::int[], ${column(rows, 'unitId')}::int[], ${column(rows, 'assessorId')}::int[],
@@ -232,7 +235,7 @@ export async function insertNextVersions(
   rows: readonly (VersionWrite & { fromStatus: SubmissionStatus })[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await sql`
+  await sql`${prepared}
     with input as (
       select * from unnest(${column(rows, 'sheetId')}::uuid[], ${column(rows, 'postId')}::uuid[],
         ${column(rows, 'version')}::int[], ${column(rows, 'baseVersion')}::int[], ${column(rows, 'items')}::text[],

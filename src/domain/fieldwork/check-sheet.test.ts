@@ -59,7 +59,11 @@ describe('checking a sheet against the instrument', () => {
       { indicator: 'B', value: null, note: 'tutup' },
       { indicator: 'C', value: 3, evidence: ['ab'] },
     ]);
-    expect(packItems(items)).toEqual([['A', 1], ['B', null, 'tutup'], ['C', 3, null, ['ab']]]);
+    expect(packItems(items)).toEqual([
+      ['A', 1],
+      ['B', null, 'tutup'],
+      ['C', 3, null, ['ab']],
+    ]);
     expect(unpackItems(packItems(items))).toEqual(items);
   });
 });

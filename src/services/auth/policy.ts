@@ -8,8 +8,9 @@
  *   office_head      the entities of its office's province (the province itself and its
  *                    kabupaten and kota, not ministries), in every cycle; also manages their
  *                    units while the cycle is open, and assigns them to its assessors
- *   assessor         in a cycle: only the entities it is assigned to in that cycle (issue 4);
- *                    where no cycle is in question (the registry): its office's province
+ *   assessor         in a cycle not yet published: only the entities it is assigned to in that
+ *                    cycle (issue 4); in a published cycle (public results) and where no
+ *                    cycle is in question (the registry): its office's province
  *   entity_official  its own entity, in final and published cycles
  *   anonymous        published cycles only
  *
