@@ -1,10 +1,10 @@
 /**
  * Only the report-card and answers-export benchmarks (bench/reports.ts) on the
  * synthetic national cycle, on PGlite and, when reachable, PostgreSQL; prints the
- * section without touching docs/benchmarks.md (`npm run bench` writes it).
- *   node bench/reports-only.ts [--pglite-only]
+ * section and replaces it in docs/benchmarks.md (the other sections are kept).
+ *   node bench/reports-only.ts [--pglite-only] [--no-write]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -16,7 +16,14 @@ import { importAnswers } from '../src/services/imports/import-answers.ts';
 import { defaultCatalog } from '../src/services/instrument-catalog.ts';
 import { prepareDatabase } from '../src/services/setup.ts';
 import { nationalAnswers, pickEntities, writeCsv } from './national.ts';
-import { answersFloor, benchAnswersExport, benchReportCards, type ReportRow, reportSection } from './reports.ts';
+import {
+  answersFloor,
+  benchAnswersExport,
+  benchReportCards,
+  type ReportRow,
+  replaceSection,
+  reportSection,
+} from './reports.ts';
 
 const YEAR = 2023;
 const catalog = defaultCatalog();
@@ -84,4 +91,10 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log(reportSection(rows).join('\n'));
+const section = reportSection(rows);
+console.log(section.join('\n'));
+if (!process.argv.includes('--no-write')) {
+  const file = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
+  const doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  writeFileSync(file, replaceSection(doc, section));
+}

@@ -62,9 +62,20 @@ async function blankPdfs(n: number, workers: number, dir: string): Promise<numbe
   return (performance.now() - t0) / 1000;
 }
 
+/**
+ * A published cycle's tables have long been vacuumed and analysed when its report cards
+ * and open data are made; right after the bench's import, autovacuum would otherwise
+ * run on the same two cores in the middle of the measures.
+ */
+export async function settle(ctx: ServiceContext): Promise<void> {
+  await sql`vacuum analyze answers`.execute(ctx.db);
+  await sql`vacuum analyze units`.execute(ctx.db);
+}
+
 export async function benchReportCards(label: string, ctx: ServiceContext, year: number): Promise<ReportRow> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'patuh-bench-cards-'));
   try {
+    await settle(ctx);
     process.stderr.write(`[${label}] report cards of ${year}\n`);
     const report = await generateReportCards(ctx, year, path.join(dir, 'cards'), {});
     const workers = defaultWorkers(report.cards);
@@ -171,4 +182,14 @@ export function reportSection(rows: readonly ReportRow[]): string[] {
         `| ${r.backend} | ${r.measure} | ${r.seconds.toFixed(2)} | ${r.rate} | ${r.floor} | ${r.floorSeconds.toFixed(2)} | ${(r.seconds / r.floorSeconds).toFixed(2)}× | ${r.rss || '–'} | ${r.target} | ${r.load.toFixed(1)} |`,
     ),
   ];
+}
+
+/** The document with the section that starts with the same heading replaced (or appended). */
+export function replaceSection(doc: string, section: readonly string[]): string {
+  const lines = doc.split('\n');
+  const start = lines.indexOf(section[0] ?? '');
+  if (start < 0) return `${doc.trimEnd()}\n\n${section.join('\n')}\n`;
+  let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  if (end < 0) end = lines.length;
+  return `${[...lines.slice(0, start), ...section, '', ...lines.slice(end)].join('\n').trimEnd()}\n`;
 }

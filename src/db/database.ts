@@ -43,18 +43,27 @@ export function rawDriver(db: Database): RawDriver | undefined {
 }
 
 /**
- * SQL whose text starts with this comment is prepared once per PostgreSQL connection
- * and reused (parsed and planned once): for hot paths whose text never varies, e.g.
- * the sync endpoint's unnest statements. Elsewhere (PGlite) it is only a comment.
+ * SQL whose text starts with this comment (or has it right after its verb) is
+ * prepared once per PostgreSQL connection and reused (parsed and planned once): for
+ * hot paths whose text never varies, e.g. the sync endpoint's unnest statements and
+ * the API-token lookup. Elsewhere (PGlite) it is only a comment.
  */
 export const PREPARED = '/* prepared */';
+
+/** The names of PREPARED statements by text (a handful: their texts never vary). */
+const statementNames = new Map<string, string>();
 
 /** Makes a pool client run PREPARED statements as named ones (the name: a digest of the text). */
 function prepareMarked(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, ...rest: unknown[]) => {
-    if (typeof text !== 'string' || !text.startsWith(PREPARED)) return query(text, ...rest);
-    const name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    // at the start, or right after the verb (Kysely's modifyFront: "select /* prepared */ …")
+    if (typeof text !== 'string' || !text.slice(0, 24).includes(PREPARED)) return query(text, ...rest);
+    let name = statementNames.get(text);
+    if (name === undefined) {
+      name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+      statementNames.set(text, name);
+    }
     return query({ name, text, values: rest[0] }, ...rest.slice(1));
   };
 }

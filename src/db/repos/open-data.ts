@@ -1,22 +1,21 @@
 /**
  * Every answer of a cycle as CSV, written with flat memory by the database's COPY:
- *   PostgreSQL  COPY (SELECT …) TO STDOUT WITH CSV, one stream piped to the output;
+ *   PostgreSQL  COPY (SELECT …) TO STDOUT, read frame by frame (copy-out.ts);
  *   PGlite      COPY … TO '/dev/blob' over ranges of units (PGlite has no COPY stream),
  *               each chunk written before the next is read;
  *   otherwise   (a transaction, a test double) keyset-paged reads.
- * The database sends each answer as `unit_id,indicator,respondent,value`; the unit's
- * columns (cycle, entity code and name, unit name, synthetic flag) are a dictionary
- * of a few thousand lines read first, and each line is expanded with them here. On
- * this machine a COPY with the joins runs at ~0.9M answers/s because one backend
- * joins and formats every wide row; copying the narrow rows and expanding them in
- * Node, on the other core, runs at ~1.7M/s and writes the same bytes (ADR 0003).
+ * The database sends each answer as the CSV line `unit_id,indicator,respondent,value`;
+ * the unit's columns (cycle, entity code and name, unit name, synthetic flag) are a
+ * dictionary of a few thousand entries read first, and each line is expanded with them
+ * here. A COPY with the joins ran at ~0.9M answers/s on the bench machine (one backend
+ * joins and formats every wide row); the narrow rows expanded in Node, on the other core,
+ * and read frame by frame (copy-out.ts), give the same bytes at ~1.7M/s (ADR 0003).
  */
 import { once } from 'node:events';
-import { Transform, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { sql } from 'kysely';
-import { to as copyTo } from 'pg-copy-streams';
+import { ByteWriter, CopyOutStream } from '../copy-out.ts';
 import { type Database, rawDriver } from '../database.ts';
 
 export const ANSWER_COLUMNS = [
@@ -41,12 +40,15 @@ export function csvField(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
-interface UnitParts {
-  /** "cycle,entity_code,entity_name,unit," */
-  head: string;
+export interface UnitParts {
+  /** "cycle,entity_code,entity_name,unit," (UTF-8) */
+  head: Buffer;
   /** ",synthetic\n" */
-  tail: string;
+  tail: Buffer;
 }
+
+const TRUE_TAIL = Buffer.from(',true\n');
+const FALSE_TAIL = Buffer.from(',false\n');
 
 async function unitParts(db: Database, cycleId: number): Promise<Map<number, UnitParts>> {
   const rows = await db
@@ -59,8 +61,8 @@ async function unitParts(db: Database, cycleId: number): Promise<Map<number, Uni
   const out = new Map<number, UnitParts>();
   for (const r of rows) {
     out.set(r.id, {
-      head: `${r.year},${csvField(r.code)},${csvField(r.entity)},${csvField(r.name)},`,
-      tail: r.synthetic ? ',true\n' : ',false\n',
+      head: Buffer.from(`${r.year},${csvField(r.code)},${csvField(r.entity)},${csvField(r.name)},`),
+      tail: r.synthetic ? TRUE_TAIL : FALSE_TAIL,
     });
   }
   return out;
@@ -75,65 +77,85 @@ function narrowSelect(cycleId: number, unitRange?: { from: number; to: number })
 }
 
 /**
- * Expands narrow CSV lines into answer lines. Text arrives in arbitrary pieces; a
- * line ends at a newline outside quotes (a respondent key may hold a quoted newline).
+ * Writes one answer line: src[start, end) is a narrow line `unit_id,indicator,respondent,value\n`
+ * (end is past its newline); the unit's head and tail go around the rest of it.
+ */
+export function expandLine(
+  parts: ReadonlyMap<number, UnitParts>,
+  src: Buffer,
+  start: number,
+  end: number,
+  out: ByteWriter,
+): void {
+  let i = start;
+  let id = 0;
+  for (let ch = src[i]; ch !== 44; ch = src[++i]) {
+    if (ch === undefined || ch < 48 || ch > 57) throw new Error(`a narrow answer line must start with a unit id`);
+    id = id * 10 + ch - 48;
+  }
+  const p = parts.get(id);
+  if (!p) throw new Error(`answer of unit ${id} has no unit in the cycle`);
+  out.bytes(p.head);
+  out.range(src, i + 1, end - 1);
+  out.bytes(p.tail);
+}
+
+/**
+ * Expands narrow CSV text that arrives in arbitrary pieces (PGlite's blobs). A line ends
+ * at a newline outside quotes (a respondent key may hold a quoted newline).
  */
 export class AnswerLineExpander {
   rows = 0;
-  private carry = '';
-  private readonly decoder = new StringDecoder('utf8');
+  private carry: Buffer | null = null;
+  private readonly out = new ByteWriter();
   private readonly parts: ReadonlyMap<number, UnitParts>;
   constructor(parts: ReadonlyMap<number, UnitParts>) {
     this.parts = parts;
   }
 
-  push(chunk: Buffer): string {
-    const text = this.carry + this.decoder.write(chunk);
-    let out = '';
+  push(chunk: Buffer): Buffer {
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = null;
     let start = 0;
     // the next quote character, searched again only once passed (searching per line would rescan the chunk)
-    let quote = text.indexOf('"');
-    if (quote === -1) quote = Number.POSITIVE_INFINITY;
+    let quote = -1;
     for (;;) {
-      let nl = text.indexOf('\n', start);
+      let nl = buf.indexOf(10, start);
       if (nl === -1) break;
       if (quote < start) {
-        quote = text.indexOf('"', start);
+        quote = buf.indexOf(34, start);
         if (quote === -1) quote = Number.POSITIVE_INFINITY;
       }
       if (quote < nl) {
-        nl = this.lineEnd(text, start);
+        nl = lineEnd(buf, start);
         if (nl === -1) break;
       }
-      const comma = text.indexOf(',', start);
-      const p = this.parts.get(Number(text.slice(start, comma)));
-      if (!p) throw new Error(`answer of unit ${text.slice(start, comma)} has no unit in the cycle`);
-      out += p.head + text.slice(comma + 1, nl) + p.tail;
+      expandLine(this.parts, buf, start, nl + 1, this.out);
       this.rows += 1;
       start = nl + 1;
     }
-    this.carry = text.slice(start);
-    return out;
-  }
-
-  /** End of a line with quotes: the first newline after an even number of quote characters. */
-  private lineEnd(text: string, start: number): number {
-    let inQuotes = false;
-    for (let i = start; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 34) inQuotes = !inQuotes;
-      else if (ch === 10 && !inQuotes) return i;
-    }
-    return -1;
+    if (start < buf.length) this.carry = Buffer.from(buf.subarray(start));
+    return this.out.take();
   }
 
   end(): void {
-    if (this.carry + this.decoder.end() !== '') throw new Error('the answers stream ended inside a line');
+    if (this.carry !== null) throw new Error('the answers stream ended inside a line');
   }
 }
 
-async function write(out: Writable, chunk: string): Promise<void> {
-  if (chunk !== '' && !out.write(chunk)) await once(out, 'drain');
+/** End of a line with quotes: the first newline after an even number of quote characters. */
+function lineEnd(buf: Buffer, start: number): number {
+  let inQuotes = false;
+  for (let i = start; i < buf.length; i++) {
+    const ch = buf[i];
+    if (ch === 34) inQuotes = !inQuotes;
+    else if (ch === 10 && !inQuotes) return i;
+  }
+  return -1;
+}
+
+async function write(out: Writable, chunk: Buffer | string): Promise<void> {
+  if (chunk.length > 0 && !out.write(chunk)) await once(out, 'drain');
 }
 
 async function finish(out: Writable): Promise<void> {
@@ -149,39 +171,25 @@ export async function copyAnswersCsv(
   onProgress?: (rows: number) => void,
 ): Promise<CopyReport> {
   const parts = await unitParts(db, cycleId);
-  const lines = new AnswerLineExpander(parts);
   const driver = rawDriver(db);
   if (driver?.kind === 'postgres') {
     const client = await driver.pool.connect();
     try {
       await write(out, `${ANSWER_COLUMNS.join(',')}\n`);
-      const expand = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          try {
-            const text = lines.push(chunk);
-            onProgress?.(lines.rows);
-            done(null, text);
-          } catch (e) {
-            done(e as Error);
-          }
-        },
-        flush(done) {
-          try {
-            lines.end();
-            done();
-          } catch (e) {
-            done(e as Error);
-          }
-        },
-      });
-      await pipeline(client.query(copyTo(`COPY (${narrowSelect(cycleId)}) TO STDOUT WITH (FORMAT csv)`)), expand, out);
-      return { rows: lines.rows, method: 'postgres-copy' };
+      const rows = new CopyOutStream(
+        `COPY (${narrowSelect(cycleId)}) TO STDOUT WITH (FORMAT csv)`,
+        (src, start, end, w) => expandLine(parts, src, start, end, w),
+      );
+      if (onProgress) rows.on('data', () => onProgress(rows.rows));
+      await pipeline(client.query(rows), out);
+      return { rows: rows.rows, method: 'postgres-copy' };
     } finally {
       client.release();
     }
   }
   await write(out, `${ANSWER_COLUMNS.join(',')}\n`);
   if (driver?.kind === 'pglite') {
+    const lines = new AnswerLineExpander(parts);
     const ids = [...parts.keys()].sort((a, b) => a - b);
     for (let i = 0; i < ids.length; i += PGLITE_UNITS) {
       const range = { from: ids[i] ?? 0, to: ids[Math.min(ids.length, i + PGLITE_UNITS) - 1] ?? 0 };
@@ -222,14 +230,14 @@ async function pagedAnswers(
       where cycle_id = ${cycleId} and id > ${after} order by id limit 20000`.execute(db);
     const last = page.rows[page.rows.length - 1];
     if (!last) return rows;
-    let text = '';
+    const text: Buffer[] = [];
     for (const r of page.rows) {
       const p = parts.get(r.unit_id);
       if (!p) throw new Error(`answer ${r.id} has no unit in the cycle`);
       const respondent = r.respondent === '' ? '' : csvField(r.respondent);
-      text += `${p.head}${csvField(r.indicator)},${respondent},${r.value ?? 'NA'}${p.tail}`;
+      text.push(p.head, Buffer.from(`${csvField(r.indicator)},${respondent},${r.value ?? 'NA'}`), p.tail);
     }
-    await write(out, text);
+    await write(out, Buffer.concat(text));
     rows += page.rows.length;
     after = Number(last.id);
     onProgress?.(rows);

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { Role } from '../../domain/access/roles.ts';
-import type { Database } from '../database.ts';
+import { type Database, PREPARED } from '../database.ts';
 
 export interface NewToken {
   hash: string;
@@ -54,6 +55,8 @@ export async function insertToken(db: Database, t: NewToken): Promise<number> {
 export async function findLiveToken(db: Database, hash: string, now: Date): Promise<TokenOwner | undefined> {
   const r = await db
     .selectFrom('api_tokens')
+    // every API request with a token runs this: parsed and planned once per connection
+    .modifyFront(sql.raw(PREPARED))
     .innerJoin('users', 'users.id', 'api_tokens.created_by')
     .leftJoin('regional_offices', 'regional_offices.id', 'api_tokens.office_id')
     .select([

@@ -131,101 +131,123 @@ export async function storeSheetsIn(
 ): Promise<Map<PreparedSheet, SyncResultView>> {
   const results = new Map<PreparedSheet, SyncResultView>();
   if (sheets.length === 0) return results;
-  {
-    const audit: AuditInput[] = [];
-    // the unit, the assignment and the cycle, read in the transaction that writes
-    const targets = await loadSyncTargets(
-      tx,
-      sheets.map((x) => ({ assessorId: x.assessorId, unitId: x.s.unitId })),
-    );
-    const target = new Map<PreparedSheet, SyncTarget>();
-    let pending: readonly PreparedSheet[] = sheets.filter((x) => {
-      const t = targets.get(targetKey(x.assessorId, x.s.unitId));
-      const refusal = checkTarget(catalog, x.index, x.s, t);
-      if (refusal) results.set(x, refusal);
-      else target.set(x, t as SyncTarget);
-      return !refusal;
-    });
-    // a second round only for new sheets another transaction stored first: decided again (duplicate or conflict)
-    for (let round = 0; round < 2 && pending.length > 0; round++) {
-      const { sheets, posts } = await lockSheetsAndPosts(
-        tx,
-        {
-          unitId: pending.map((x) => x.s.unitId),
-          kind: pending.map((x) => x.s.kind),
-          respondent: pending.map((x) => x.s.respondent),
-        },
-        pending.map((x) => x.s.id),
-      );
-      const state = new Map<string, SheetState>(
-        sheets.map((s) => [sheetKey(s), { id: s.id, status: s.status, version: s.version }]),
-      );
-      const serverItems = new Map<string, SubmissionItem[]>(sheets.map((s) => [s.id, s.items]));
-      const storedPosts = new Map<string, StoredPost[]>();
-      for (const p of posts)
-        storedPosts.set(p.postId, [...(storedPosts.get(p.postId) ?? []), { ...p, sheetKey: sheetKey(p) }]);
-      const decisions = decideBatch(
-        pending.map((x) => ({ id: x.s.id, key: x.key, baseVersion: x.s.baseVersion, hash: x.hash })),
-        state,
-        storedPosts,
-      );
-      const creates: Array<NewSheetWrite & { x: PreparedSheet }> = [];
-      const nexts: Array<VersionWrite & { x: PreparedSheet; fromStatus: SubmissionStatus }> = [];
-      pending.forEach((x, k) => {
-        const d = decisions[k] as Decision;
-        if (d.kind !== 'create' && d.kind !== 'new_version') {
-          results.set(x, answer(x, d, state, serverItems));
-          return;
-        }
-        const sheetId = d.kind === 'create' ? x.s.id : d.sheetId;
-        serverItems.set(sheetId, x.items);
-        if (round > 0) {
-          // a write decided only after a race: the sheet changed under us; the device sends it again
-          results.set(x, {
-            index: x.index,
-            id: x.s.id,
-            status: 'conflict',
-            submissionId: sheetId,
-            version: null,
-            submissionStatus: null,
-            error: { code: 'CONFLICT', message: 'the submission changed while it was being stored; send it again' },
-          });
-        } else if (d.kind === 'create') {
-          creates.push({
-            ...version(x, sheetId, 1, 0),
-            x,
-            assessorId: x.assessorId,
-            cycleId: (target.get(x) as SyncTarget).cycleId,
-            entityId: (target.get(x) as SyncTarget).entityId,
-            unitId: x.s.unitId,
-            kind: x.s.kind,
-            respondent: x.s.respondent,
-          });
-        } else nexts.push({ ...version(x, sheetId, d.version, x.s.baseVersion), x, fromStatus: 'returned' });
-      });
-      // one insertion order for every transaction: concurrent groups never wait for each other in a circle
-      creates.sort((a, b) => (a.sheetId < b.sheetId ? -1 : a.sheetId > b.sheetId ? 1 : 0));
-      const inserted = await insertNewSheets(tx, creates);
-      await insertNextVersions(tx, 'submitted', nexts);
-      for (const w of [...creates.filter((c) => inserted.has(c.sheetId)), ...nexts]) {
-        results.set(w.x, stored(w.x, w.sheetId, w.version));
-        audit.push(auditEntry(w.x, w.sheetId, w.version));
-      }
-      pending = creates.filter((c) => !inserted.has(c.sheetId)).map((c) => c.x);
-    }
-    // the stored sheets' photos and documents: served to whoever may see the submission (subject-policies.ts)
-    const links = new Map<string, Array<{ sha256: string; subject: string; item: string | null }>>();
-    for (const [x, r] of results) {
-      if (r.status !== 'stored') continue;
-      for (const i of x.items)
-        for (const sha256 of i.evidence)
-          links.set(x.actor, [
-            ...(links.get(x.actor) ?? []),
-            { sha256, subject: `submission:${r.submissionId}`, item: i.indicator },
-          ]);
-    }
-    for (const [actor, list] of links) audit.push(...(await linkAudit(tx, list, actor)));
-    await appendAuditMany(tx, audit);
+  // the unit, the assignment and the cycle, read in the transaction that writes
+  const targets = await loadSyncTargets(
+    tx,
+    sheets.map((x) => ({ assessorId: x.assessorId, unitId: x.s.unitId })),
+  );
+  const target = new Map<PreparedSheet, SyncTarget>();
+  let pending: readonly PreparedSheet[] = sheets.filter((x) => {
+    const t = targets.get(targetKey(x.assessorId, x.s.unitId));
+    const refusal = checkTarget(catalog, x.index, x.s, t);
+    if (refusal) results.set(x, refusal);
+    else target.set(x, t as SyncTarget);
+    return !refusal;
+  });
+  const audit: AuditInput[] = [];
+  // a second round only for new sheets another transaction stored first: decided again (duplicate or conflict)
+  for (let round = 0; round < 2 && pending.length > 0; round++) {
+    pending = await decideAndWrite(tx, pending, target, round, results, audit);
   }
+  audit.push(...(await linkStoredEvidence(tx, results)));
+  await appendAuditMany(tx, audit);
   return results;
+}
+
+/**
+ * One round: lock and read, decide in order, write. Fills `results` and `audit`;
+ * returns the new sheets another transaction inserted first (to decide again).
+ */
+async function decideAndWrite(
+  tx: Database,
+  pending: readonly PreparedSheet[],
+  target: Map<PreparedSheet, SyncTarget>,
+  round: number,
+  results: Map<PreparedSheet, SyncResultView>,
+  audit: AuditInput[],
+): Promise<PreparedSheet[]> {
+  const locked = await lockSheetsAndPosts(
+    tx,
+    {
+      unitId: pending.map((x) => x.s.unitId),
+      kind: pending.map((x) => x.s.kind),
+      respondent: pending.map((x) => x.s.respondent),
+    },
+    pending.map((x) => x.s.id),
+  );
+  const state = new Map<string, SheetState>(
+    locked.sheets.map((s) => [sheetKey(s), { id: s.id, status: s.status, version: s.version }]),
+  );
+  const serverItems = new Map<string, SubmissionItem[]>(locked.sheets.map((s) => [s.id, s.items]));
+  const storedPosts = new Map<string, StoredPost[]>();
+  for (const p of locked.posts)
+    storedPosts.set(p.postId, [...(storedPosts.get(p.postId) ?? []), { ...p, sheetKey: sheetKey(p) }]);
+  const decisions = decideBatch(
+    pending.map((x) => ({ id: x.s.id, key: x.key, baseVersion: x.s.baseVersion, hash: x.hash })),
+    state,
+    storedPosts,
+  );
+  const creates: Array<NewSheetWrite & { x: PreparedSheet }> = [];
+  const nexts: Array<VersionWrite & { x: PreparedSheet; fromStatus: SubmissionStatus }> = [];
+  pending.forEach((x, k) => {
+    const d = decisions[k] as Decision;
+    if (d.kind !== 'create' && d.kind !== 'new_version') {
+      results.set(x, answer(x, d, state, serverItems));
+      return;
+    }
+    const sheetId = d.kind === 'create' ? x.s.id : d.sheetId;
+    serverItems.set(sheetId, x.items);
+    if (round > 0) {
+      // a write decided only after a race: the sheet changed under us; the device sends it again
+      results.set(x, {
+        index: x.index,
+        id: x.s.id,
+        status: 'conflict',
+        submissionId: sheetId,
+        version: null,
+        submissionStatus: null,
+        error: { code: 'CONFLICT', message: 'the submission changed while it was being stored; send it again' },
+      });
+      return;
+    }
+    if (d.kind === 'new_version') {
+      nexts.push({ ...version(x, sheetId, d.version, x.s.baseVersion), x, fromStatus: 'returned' });
+      return;
+    }
+    const t = target.get(x) as SyncTarget;
+    creates.push({
+      ...version(x, sheetId, 1, 0),
+      x,
+      assessorId: x.assessorId,
+      cycleId: t.cycleId,
+      entityId: t.entityId,
+      unitId: x.s.unitId,
+      kind: x.s.kind,
+      respondent: x.s.respondent,
+    });
+  });
+  // one insertion order for every transaction: concurrent ones never wait for each other in a circle
+  creates.sort((a, b) => (a.sheetId < b.sheetId ? -1 : a.sheetId > b.sheetId ? 1 : 0));
+  const inserted = await insertNewSheets(tx, creates);
+  await insertNextVersions(tx, 'submitted', nexts);
+  for (const w of [...creates.filter((c) => inserted.has(c.sheetId)), ...nexts]) {
+    results.set(w.x, stored(w.x, w.sheetId, w.version));
+    audit.push(auditEntry(w.x, w.sheetId, w.version));
+  }
+  return creates.filter((c) => !inserted.has(c.sheetId)).map((c) => c.x);
+}
+
+/** Links the stored sheets' photos and documents: served to whoever may see the submission (subject-policies.ts). */
+async function linkStoredEvidence(tx: Database, results: Map<PreparedSheet, SyncResultView>): Promise<AuditInput[]> {
+  const links = new Map<string, Array<{ sha256: string; subject: string; item: string | null }>>();
+  for (const [x, r] of results) {
+    if (r.status !== 'stored') continue;
+    const subject = `submission:${r.submissionId}`;
+    for (const i of x.items)
+      for (const sha256 of i.evidence)
+        links.set(x.actor, [...(links.get(x.actor) ?? []), { sha256, subject, item: i.indicator }]);
+  }
+  const audit: AuditInput[] = [];
+  for (const [actor, list] of links) audit.push(...(await linkAudit(tx, list, actor)));
+  return audit;
 }

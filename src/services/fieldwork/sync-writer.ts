@@ -7,6 +7,7 @@
  * request is answered after the commit of the transaction that holds its sheets; a
  * transaction never holds part of a request. When a shared transaction fails, each
  * request in it is stored again on its own, so one bad request cannot fail others.
+ * While one transaction runs, the next group gathers.
  *
  * Why: every stored sheet appends to the hash-chained audit log, whose head row is
  * locked until commit, so transactions that audit run one after another; grouping
@@ -27,24 +28,32 @@ interface Waiting {
   reject: (e: unknown) => void;
 }
 
+type Results = Map<PreparedSheet, SyncResultView>;
+
+/** Where the writer stores (sync-store.ts on a database; a fake in the tests). */
+export interface GroupStore {
+  /** Runs one transaction; `take` is called once it has begun and gives the sheets to store in it. */
+  inTransaction(take: () => readonly PreparedSheet[]): Promise<Results>;
+  /** Stores one request's sheets in a transaction of their own. */
+  alone(sheets: readonly PreparedSheet[]): Promise<Results>;
+}
+
 export class SyncWriter {
-  readonly #ctx: Pick<ServiceContext, 'db' | 'catalog'>;
-  readonly #parallel: number;
+  readonly #store: GroupStore;
   /** ms to wait before a transaction begins (PGlite) */
   readonly #settle: number;
   #queue: Waiting[] = [];
-  #running = 0;
+  #running = false;
   /** transactions that stored something, and the sheets they held (the benchmark reports the mean group) */
   readonly stats = { transactions: 0, sheets: 0 };
 
-  constructor(ctx: Pick<ServiceContext, 'db' | 'catalog'>, parallel: number, settleMs = 0) {
-    this.#ctx = ctx;
-    this.#parallel = parallel;
+  constructor(store: GroupStore, settleMs = 0) {
+    this.#store = store;
     this.#settle = settleMs;
   }
 
   /** Stores the sheets of one request; resolves after their transaction committed. */
-  store(sheets: readonly PreparedSheet[]): Promise<Map<PreparedSheet, SyncResultView>> {
+  store(sheets: readonly PreparedSheet[]): Promise<Results> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ sheets, resolve, reject });
       this.#pump();
@@ -52,13 +61,12 @@ export class SyncWriter {
   }
 
   #pump(): void {
-    while (this.#running < this.#parallel && this.#running < this.#queue.length) {
-      this.#running += 1;
-      void this.#flush().finally(() => {
-        this.#running -= 1;
-        this.#pump();
-      });
-    }
+    if (this.#running || this.#queue.length === 0) return;
+    this.#running = true;
+    void this.#flush().finally(() => {
+      this.#running = false;
+      this.#pump();
+    });
   }
 
   /** The queued requests that fit one group. */
@@ -81,17 +89,13 @@ export class SyncWriter {
     // it too) reach the queue before this transaction takes it
     if (this.#settle > 0) await new Promise((r) => setTimeout(r, this.#settle));
     try {
-      const results = await this.#ctx.db.transaction().execute((tx) => {
+      const results = await this.#store.inTransaction(() => {
         group = this.#take();
         if (group.length > 0) {
           this.stats.transactions += 1;
           this.stats.sheets += group.reduce((n, w) => n + w.sheets.length, 0);
         }
-        return storeSheetsIn(
-          tx,
-          this.#ctx.catalog,
-          group.flatMap((w) => w.sheets),
-        );
+        return group.flatMap((w) => w.sheets);
       });
       for (const w of group) w.resolve(results);
       return;
@@ -104,7 +108,7 @@ export class SyncWriter {
     // the shared transaction failed: each request on its own
     for (const w of group) {
       try {
-        w.resolve(await storeSheets(this.#ctx, w.sheets));
+        w.resolve(await this.#store.alone(w.sheets));
       } catch (e) {
         w.reject(e);
       }
@@ -114,12 +118,20 @@ export class SyncWriter {
 
 const writers = new WeakMap<Database, SyncWriter>();
 
-/** The writer of a database: two transactions in flight on PostgreSQL (one prepares while the other commits), one on PGlite. */
+/**
+ * The writer of a database: one transaction at a time (on PostgreSQL two in flight
+ * made smaller groups and cost more CPU per sheet for the same throughput), waiting
+ * 1 ms before each on PGlite so that requests still signing in on its one connection
+ * join the group.
+ */
 export function syncWriterFor(ctx: Pick<ServiceContext, 'db' | 'catalog'>): SyncWriter {
   let w = writers.get(ctx.db);
   if (!w) {
-    const postgres = rawDriver(ctx.db)?.kind === 'postgres';
-    w = new SyncWriter(ctx, postgres ? 2 : 1, postgres ? 0 : Number(process.env.PATUH_SYNC_SETTLE_MS ?? 1));
+    const store: GroupStore = {
+      inTransaction: (take) => ctx.db.transaction().execute((tx) => storeSheetsIn(tx, ctx.catalog, take())),
+      alone: (sheets) => storeSheets(ctx, sheets),
+    };
+    w = new SyncWriter(store, rawDriver(ctx.db)?.kind === 'postgres' ? 0 : 1);
     writers.set(ctx.db, w);
   }
   return w;
