@@ -13,7 +13,7 @@
  */
 import { CompiledQuery } from 'kysely';
 import { canonicalEntryParts, type Json, jsonValue } from '../../domain/audit/chain.ts';
-import type { Database } from '../database.ts';
+import { type Database, PREPARED } from '../database.ts';
 
 export interface AuditInput {
   /** "user:12", "token:3", "cli", "system" */
@@ -49,9 +49,10 @@ export interface AppendedRange {
  * The append, one statement. $1 is the batch: [{actor, action, subject, before,
  * after, at, prefix, suffix}]. A recursive CTE walks it by position, each step
  * hashing prev_hash ‖ prefix ‖ seq ‖ suffix; $1 is referenced, never copied per
- * step, so a batch of n entries costs O(n).
+ * step, so a batch of n entries costs O(n). Every audited change runs it: prepared
+ * once per connection (its text never varies).
  */
-const APPEND = `
+const APPEND = `${PREPARED}
   with recursive
   head as (select seq, hash from audit_chain_head where id = 1 for update),
   chain (i, seq, prev_hash, hash, e) as (

@@ -108,54 +108,57 @@ export async function lockSheetsAndPosts(
   keys: { unitId: number[]; kind: string[]; respondent: string[] },
   postIds: readonly string[],
 ): Promise<{ sheets: SheetRow[]; posts: PostRow[] }> {
-  const sheets = await sql<{
+  // one round trip: the locked sheets (what = 's') and the posts (what = 'p') as rows of one result
+  const res = await sql<{
+    what: 's' | 'p';
     id: string;
-    unit_id: number;
-    kind: SubmissionKind;
-    respondent: string;
-    status: SubmissionStatus;
-    version: number;
-    items: PackedItem[];
-  }>`${prepared}
-    select s.id, s.unit_id, s.kind, s.respondent, s.status, s.version, v.items
-    from submissions s
-    join (select distinct * from unnest(${keys.unitId}::int[], ${keys.kind}::text[], ${keys.respondent}::text[])) as k(u, k, r)
-      on s.unit_id = k.u and s.kind = k.k and s.respondent = k.r
-    join submission_versions v on v.submission_id = s.id and v.version = s.version
-    order by s.id
-    for update of s`.execute(db);
-  const posts = await sql<{
-    post_id: string;
-    base_version: number;
-    submission_id: string;
     unit_id: number;
     kind: string;
     respondent: string;
+    status: SubmissionStatus | null;
     version: number;
-    content_hash: string;
+    items: PackedItem[] | null;
+    post_id: string | null;
+    base_version: number | null;
+    content_hash: string | null;
   }>`${prepared}
-    select v.post_id, v.base_version, v.submission_id, s.unit_id, s.kind, s.respondent, v.version, v.content_hash
+    with locked as materialized (
+      select s.id, s.unit_id, s.kind, s.respondent, s.status, s.version, v.items
+      from submissions s
+      join (select distinct * from unnest(${keys.unitId}::int[], ${keys.kind}::text[], ${keys.respondent}::text[])) as k(u, k, r)
+        on s.unit_id = k.u and s.kind = k.k and s.respondent = k.r
+      join submission_versions v on v.submission_id = s.id and v.version = s.version
+      order by s.id
+      for update of s
+    )
+    select 's' as what, id, unit_id, kind, respondent, status, version, items,
+           null::uuid as post_id, null::int as base_version, null::text as content_hash
+    from locked
+    union all
+    select 'p', v.submission_id, s.unit_id, s.kind, s.respondent, null, v.version, null, v.post_id, v.base_version, v.content_hash
     from submission_versions v join submissions s on s.id = v.submission_id
     where v.post_id = any(${[...postIds]}::uuid[])`.execute(db);
+  const sheets = res.rows.filter((r) => r.what === 's');
+  const posts = res.rows.filter((r) => r.what === 'p');
   return {
-    sheets: sheets.rows.map((r) => ({
+    sheets: sheets.map((r) => ({
       id: r.id,
       unitId: r.unit_id,
-      kind: r.kind,
+      kind: r.kind as SubmissionKind,
       respondent: r.respondent,
-      status: r.status,
+      status: r.status as SubmissionStatus,
       version: r.version,
-      items: unpackItems(r.items),
+      items: unpackItems(r.items ?? []),
     })),
-    posts: posts.rows.map((r) => ({
-      postId: r.post_id,
-      baseVersion: r.base_version,
-      sheetId: r.submission_id,
+    posts: posts.map((r) => ({
+      postId: r.post_id as string,
+      baseVersion: r.base_version as number,
+      sheetId: r.id,
       unitId: r.unit_id,
       kind: r.kind,
       respondent: r.respondent,
       version: r.version,
-      hash: r.content_hash,
+      hash: r.content_hash as string,
     })),
   };
 }

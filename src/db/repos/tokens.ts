@@ -51,34 +51,43 @@ export async function insertToken(db: Database, t: NewToken): Promise<number> {
   return r.id;
 }
 
-/** A token that exists, has not expired, is not revoked, and whose creator is still active. */
-export async function findLiveToken(db: Database, hash: string, now: Date): Promise<TokenOwner | undefined> {
-  const r = await db
-    .selectFrom('api_tokens')
-    // every API request with a token runs this: parsed and planned once per connection
-    .modifyFront(sql.raw(PREPARED))
-    .innerJoin('users', 'users.id', 'api_tokens.created_by')
-    .leftJoin('regional_offices', 'regional_offices.id', 'api_tokens.office_id')
-    .select([
-      'api_tokens.id',
-      'api_tokens.created_by',
-      'api_tokens.role',
-      'api_tokens.entity_id',
-      'regional_offices.province_code',
-    ])
-    .where('api_tokens.hash', '=', hash)
-    .where('api_tokens.expires_at', '>', now)
-    .where('api_tokens.revoked_at', 'is', null)
-    .where('users.active', '=', true)
-    .executeTakeFirst();
-  return (
-    r && {
-      tokenId: r.id,
-      userId: r.created_by,
-      role: r.role as Role,
-      entityId: r.entity_id,
-      officeProvinceCode: r.province_code,
-    }
+/**
+ * The live tokens among these hashes (not expired, not revoked, and their creator
+ * still active), keyed by hash, in one statement. Every API request with a token
+ * runs it (batched per event-loop turn: services/batch-lookup.ts), so its text is
+ * fixed and it is prepared once per connection.
+ */
+export async function findLiveTokens(
+  db: Database,
+  hashes: readonly string[],
+  now: Date,
+): Promise<Map<string, TokenOwner>> {
+  const r = await sql<{
+    hash: string;
+    id: number;
+    created_by: number;
+    role: Role;
+    entity_id: number | null;
+    province_code: string | null;
+  }>`${sql.raw(PREPARED)}
+    select t.hash, t.id, t.created_by, t.role, t.entity_id, o.province_code
+    from api_tokens t
+    join users u on u.id = t.created_by
+    left join regional_offices o on o.id = t.office_id
+    where t.hash = any(${[...hashes]}::text[]) and t.expires_at > ${now} and t.revoked_at is null and u.active`.execute(
+    db,
+  );
+  return new Map(
+    r.rows.map((x) => [
+      x.hash,
+      {
+        tokenId: x.id,
+        userId: x.created_by,
+        role: x.role,
+        entityId: x.entity_id,
+        officeProvinceCode: x.province_code,
+      },
+    ]),
   );
 }
 

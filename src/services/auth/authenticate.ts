@@ -1,7 +1,10 @@
 /** From what a request carries (a session cookie or a bearer token) to a principal. */
+
+import type { Database } from '../../db/database.ts';
 import { findLiveSession, touchSession } from '../../db/repos/sessions.ts';
-import { findLiveToken, touchToken } from '../../db/repos/tokens.ts';
+import { findLiveTokens, type TokenOwner, touchToken } from '../../db/repos/tokens.ts';
 import { AppError } from '../../errors.ts';
+import { BatchLookup } from '../batch-lookup.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Principal } from './principal.ts';
 import { looksLikeApiToken, sha256Hex } from './secrets.ts';
@@ -34,25 +37,38 @@ export async function authenticateSession(
  * to the minute anyway, so a token used again within the minute costs no write (the
  * sync endpoint is called with a token many times a second).
  */
-const touchedAt = new WeakMap<object, Map<number, number>>();
+const touchedAt = new WeakMap<Database, Map<number, number>>();
 const TOKEN_TOUCH_MS = 60_000;
 
-/** The principal of an API token; a token that is not valid is an error, never the public. */
-export async function authenticateToken(
-  ctx: Pick<ServiceContext, 'db'>,
-  token: string,
-  now = new Date(),
-): Promise<Principal> {
+/** The token lookups of a database, one statement per event-loop turn (batch-lookup.ts). */
+const lookups = new WeakMap<Database, BatchLookup<string, TokenOwner>>();
+
+function tokenLookup(db: Database): BatchLookup<string, TokenOwner> {
+  let l = lookups.get(db);
+  if (!l) {
+    l = new BatchLookup((hashes) => findLiveTokens(db, hashes, new Date()));
+    lookups.set(db, l);
+  }
+  return l;
+}
+
+/**
+ * The principal of an API token; a token that is not valid is an error, never the
+ * public. Checked against the database on every request (a revoked token fails at
+ * once); lookups of the same turn share one statement.
+ */
+export async function authenticateToken(ctx: Pick<ServiceContext, 'db'>, token: string): Promise<Principal> {
   // made only when needed: an error captures a stack trace, and this runs on every token request
   const invalid = () => new AppError('UNAUTHENTICATED', 'the API token is not valid (unknown, expired or revoked)');
   if (!looksLikeApiToken(token)) throw invalid();
-  const owner = await findLiveToken(ctx.db, sha256Hex(token), now);
+  const owner = await tokenLookup(ctx.db).get(sha256Hex(token));
   if (!owner) throw invalid();
+  const now = Date.now();
   const touched = touchedAt.get(ctx.db) ?? new Map<number, number>();
   touchedAt.set(ctx.db, touched);
-  if (now.getTime() - (touched.get(owner.tokenId) ?? 0) >= TOKEN_TOUCH_MS) {
-    await touchToken(ctx.db, owner.tokenId, now);
-    touched.set(owner.tokenId, now.getTime());
+  if (now - (touched.get(owner.tokenId) ?? 0) >= TOKEN_TOUCH_MS) {
+    await touchToken(ctx.db, owner.tokenId, new Date(now));
+    touched.set(owner.tokenId, now);
   }
   return {
     kind: 'token',

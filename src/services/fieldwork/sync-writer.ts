@@ -42,14 +42,17 @@ export class SyncWriter {
   readonly #store: GroupStore;
   /** ms to wait before a transaction begins (PGlite) */
   readonly #settle: number;
+  /** transactions in flight at most */
+  readonly #parallel: number;
   #queue: Waiting[] = [];
-  #running = false;
+  #running = 0;
   /** transactions that stored something, and the sheets they held (the benchmark reports the mean group) */
   readonly stats = { transactions: 0, sheets: 0 };
 
-  constructor(store: GroupStore, settleMs = 0) {
+  constructor(store: GroupStore, settleMs = 0, parallel = 1) {
     this.#store = store;
     this.#settle = settleMs;
+    this.#parallel = parallel;
   }
 
   /** Stores the sheets of one request; resolves after their transaction committed. */
@@ -61,10 +64,10 @@ export class SyncWriter {
   }
 
   #pump(): void {
-    if (this.#running || this.#queue.length === 0) return;
-    this.#running = true;
+    if (this.#running >= this.#parallel || this.#queue.length === 0) return;
+    this.#running += 1;
     void this.#flush().finally(() => {
-      this.#running = false;
+      this.#running -= 1;
       this.#pump();
     });
   }
