@@ -4,13 +4,8 @@
  * who bypasses the triggers is named by `verify`; existing entries are chained by
  * the migration; `patuh audit verify` exits 0 / 1.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, migrateToLatest, openDatabase } from '../../src/db/database.ts';
 import * as m0001 from '../../src/db/migrations/0001_core.ts';
@@ -18,6 +13,7 @@ import * as m0002 from '../../src/db/migrations/0002_accounts.ts';
 import * as m0003 from '../../src/db/migrations/0003_sampling.ts';
 import { type AuditInput, appendAudit, appendAuditMany, listAudit } from '../../src/db/repos/audit.ts';
 import { verifyAuditChain } from '../../src/services/audit/verify-chain.ts';
+import { cliWorkspace } from '../helpers/cli.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
 
 /** As someone with the database in hand would: triggers off, change, triggers on. */
@@ -204,56 +200,15 @@ describe('migration 0005', () => {
 });
 
 describe('patuh audit verify', () => {
-  const root = path.resolve(import.meta.dirname, '../..');
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'patuh-audit-cli-'));
-  const pgUrl = process.env.PATUH_TEST_DATABASE_URL;
-  let databaseUrl: string | undefined;
-  let dbName: string | undefined;
-
-  const patuh = (...args: string[]) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PATUH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-    delete env.DATABASE_URL;
-    if (databaseUrl) env.DATABASE_URL = databaseUrl;
-    const r = spawnSync(path.join(root, 'node_modules/.bin/node'), [path.join(root, 'bin/patuh.js'), ...args], {
-      env,
-      encoding: 'utf8',
-      cwd: root,
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
-  /** The CLI's database, opened here between runs (PGlite has one user at a time). */
-  const withDatabase = async (body: (db: Database) => Promise<void>) => {
-    const handle = await openDatabase(
-      databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
-    );
-    try {
-      await body(handle.db);
-    } finally {
-      await handle.close();
-    }
-  };
+  const cli = cliWorkspace('audit_cli');
+  const { patuh, withDatabase } = cli;
 
   beforeAll(async () => {
-    if (pgUrl) {
-      dbName = `patuh_audit_cli_${process.pid}_${Date.now()}`;
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`create database ${dbName}`);
-      await c.end();
-      const u = new URL(pgUrl);
-      u.pathname = `/${dbName}`;
-      databaseUrl = u.toString();
-    }
+    await cli.setUp();
     expect(patuh('migrate').code).toBe(0);
     await withDatabase((db) => appendAuditMany(db, range(5).map(awkward)).then(() => undefined));
   });
-  afterAll(async () => {
-    if (!pgUrl || !dbName) return;
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${dbName} with (force)`);
-    await c.end();
-  });
+  afterAll(() => cli.tearDown());
 
   it('exits 0 when the chain is intact and 1 naming the entry edited by hand', async () => {
     const ok = patuh('audit', 'verify');

@@ -2,47 +2,15 @@
  * The `patuh` command as a person runs it: real processes on a real data folder
  * (PGlite, or PostgreSQL when PATUH_TEST_DATABASE_URL is set, via DATABASE_URL).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliWorkspace } from '../helpers/cli.ts';
 import { csvFile } from '../helpers/files.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const node = path.join(root, 'node_modules/.bin/node');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'patuh-cli-'));
-const pgUrl = process.env.PATUH_TEST_DATABASE_URL;
-let dbName: string | undefined;
-let databaseUrl: string | undefined;
+const cli = cliWorkspace('cli');
+const { patuh } = cli;
 
-beforeAll(async () => {
-  if (!pgUrl) return;
-  dbName = `patuh_cli_${process.pid}_${Date.now()}`;
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  await c.query(`create database ${dbName}`);
-  await c.end();
-  const u = new URL(pgUrl);
-  u.pathname = `/${dbName}`;
-  databaseUrl = u.toString();
-});
-afterAll(async () => {
-  if (!pgUrl || !dbName) return;
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  await c.query(`drop database if exists ${dbName} with (force)`);
-  await c.end();
-});
-
-function patuh(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATUH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const r = spawnSync(node, [path.join(root, 'bin/patuh.js'), ...args], { env, encoding: 'utf8', cwd: root });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+beforeAll(() => cli.setUp());
+afterAll(() => cli.tearDown());
 
 describe('patuh CLI', () => {
   it('migrates a fresh database and shows help with exit 0', () => {

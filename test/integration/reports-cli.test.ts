@@ -2,43 +2,21 @@
  * `patuh report`, `patuh rankings` and `patuh export` as a person runs them: real
  * processes on a real data folder (PGlite, or PostgreSQL with PATUH_TEST_DATABASE_URL).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliWorkspace } from '../helpers/cli.ts';
 import { csvFile } from '../helpers/files.ts';
 import { pdfFlatText } from '../helpers/pdf-text.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const node = path.join(root, 'node_modules/.bin/node');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'patuh-reports-cli-'));
 const out = mkdtempSync(path.join(tmpdir(), 'patuh-reports-out-'));
-const pgUrl = process.env.PATUH_TEST_DATABASE_URL;
-let dbName: string | undefined;
-let databaseUrl: string | undefined;
-
-function patuh(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATUH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const r = spawnSync(node, [path.join(root, 'bin/patuh.js'), ...args], { env, encoding: 'utf8', cwd: root });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = cliWorkspace('reports_cli');
+const { patuh } = cli;
 
 beforeAll(async () => {
-  if (pgUrl) {
-    dbName = `patuh_rcli_${process.pid}_${Date.now()}`;
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    await c.query(`create database ${dbName}`);
-    await c.end();
-    const u = new URL(pgUrl);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
-  }
+  await cli.setUp();
   const file = csvFile([
     ['entity', 'unit', 'score'],
     ['Kota Bekasi', 'DPMPTSP', '85.00'],
@@ -49,13 +27,7 @@ beforeAll(async () => {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
 });
-afterAll(async () => {
-  if (!pgUrl || !dbName) return;
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  await c.query(`drop database if exists ${dbName} with (force)`);
-  await c.end();
-});
+afterAll(() => cli.tearDown());
 
 describe('patuh report', () => {
   it('writes a report card and a certificate', () => {

@@ -3,55 +3,17 @@
  * or PostgreSQL via DATABASE_URL when PATUH_TEST_DATABASE_URL is set); exit codes
  * 0 ok, 1 failure (verify found a difference), 2 bad input.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/database.ts';
 import { insertCycle } from '../../src/db/repos/cycles.ts';
+import { cliWorkspace } from '../helpers/cli.ts';
 import { csvFile } from '../helpers/files.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const node = path.join(root, 'node_modules/.bin/node');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'patuh-sample-cli-'));
-const pgUrl = process.env.PATUH_TEST_DATABASE_URL;
-let dbName: string | undefined;
-let databaseUrl: string | undefined;
-
-function patuh(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATUH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const r = spawnSync(node, [path.join(root, 'bin/patuh.js'), ...args], { env, encoding: 'utf8', cwd: root });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Opens the CLI's database in this process (between CLI runs: PGlite allows one user at a time). */
-async function withDatabase(body: (db: Database) => Promise<void>): Promise<void> {
-  const handle = await openDatabase(
-    databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
-  );
-  try {
-    await body(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
+const cli = cliWorkspace('sample_cli');
+const { patuh, withDatabase } = cli;
 
 beforeAll(async () => {
-  if (pgUrl) {
-    dbName = `patuh_sample_cli_${process.pid}_${Date.now()}`;
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    await c.query(`create database ${dbName}`);
-    await c.end();
-    const u = new URL(pgUrl);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
-  }
+  await cli.setUp();
   expect(patuh('migrate').code).toBe(0);
   await withDatabase(async (db) => {
     await insertCycle(db, {
@@ -64,13 +26,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  if (!pgUrl || !dbName) return;
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  await c.query(`drop database if exists ${dbName} with (force)`);
-  await c.end();
-});
+afterAll(() => cli.tearDown());
 
 const HEADER = ['entity', 'unit', 'kind', 'product'];
 const ROWS = [
