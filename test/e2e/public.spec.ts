@@ -2,8 +2,9 @@
  * The public dashboard, without signing in: only published cycles (a draft made
  * through the admin API is nowhere to be seen), the province map and the search lead
  * to a result card with the engine's numbers and a shareable address, the downloads
- * are files with the same scores, ECharts is not loaded where no chart is shown, and
- * the pages fit a 360 px phone.
+ * are files with the same scores (and the card's report card and certificate are
+ * PDFs), ECharts is not loaded where no chart is shown, and the pages fit a 360 px
+ * phone.
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
@@ -183,6 +184,32 @@ test('the downloads are files with the same scores', async ({ page, request }) =
       expect((await res.body()).subarray(0, 2).toString()).toBe('PK'); // a zip container
     }
   }
+
+  // a result card offers its report card, and in the green zone its certificate, as PDFs
+  expect(bekasi().zone).toBe('hijau');
+  await page.goto(`/publik/2022/entitas/${BEKASI.code}`);
+  const links = page.getByTestId('report-links');
+  await expect(links.getByTestId('download-report-card')).toHaveText('Unduh rapor (PDF)');
+  await expect(links.getByTestId('download-certificate')).toHaveText('Unduh piagam (PDF)');
+  for (const [doc, name] of [
+    ['report-card', 'rapor'],
+    ['certificate', 'piagam'],
+  ] as const) {
+    const href = await links.getByTestId(`download-${doc}`).getAttribute('href');
+    expect(href).toBe(`/api/v1/public/cycles/2022/entities/${BEKASI.code}/${doc}.pdf`);
+    const res = await page.request.get(href ?? '');
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    expect(res.headers()['content-disposition']).toBe(
+      `attachment; filename="${BEKASI.code}-kota-bekasi-${name}-2022.pdf"`,
+    );
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  }
+  // outside the green zone there is no certificate to offer
+  expect(results.find((r) => r.entity.code === KENDARI.code)?.zone).not.toBe('hijau');
+  await page.goto(`/publik/2022/entitas/${KENDARI.code}`);
+  await expect(page.getByTestId('download-report-card')).toBeVisible();
+  await expect(page.getByTestId('download-certificate')).toHaveCount(0);
 });
 
 test('on a 360 px phone the dashboard, the rankings and the card fit the screen', async ({ page }) => {

@@ -35,6 +35,7 @@ import { csvFile } from '../helpers/files.ts';
 import { FIELDWORK_CASES, prepareFieldworkFixtures } from './authz-matrix-fieldwork.ts';
 import { FOLLOW_UP_CASES, prepareFollowUpFixtures } from './authz-matrix-followup.ts';
 import { prepareRecordsFixtures, RECORDS_CASES } from './authz-matrix-records.ts';
+import { REPORTS_CASES } from './authz-matrix-reports.ts';
 
 type Row = Record<Who, number>;
 /** Expected statuses, in the order of the columns: admin, central, office_head (A), assessor (A), entity_official (X), anonymous, token (office head A). */
@@ -414,6 +415,7 @@ const CASES: Case[] = [
 
   ...FIELDWORK_CASES,
   ...RECORDS_CASES,
+  ...REPORTS_CASES,
 
   {
     route: 'POST /api/v1/auth/logout',

@@ -1,7 +1,8 @@
 /**
  * The public dashboard's API, /api/v1/public: no sign-in, published cycles only,
  * the same answer for everyone (so `cache-control: public` with an ETag). Whoever is
- * signed in, these routes answer as the public: an unpublished cycle is 404.
+ * signed in, these routes answer as the public: an unpublished cycle is 404. Report
+ * cards and certificates are PDF downloads (../report-pdf.ts).
  */
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +10,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { listPublicCycles } from '../../services/public/public-cycles.ts';
 import { publicExport, publicResultsFingerprint } from '../../services/public/public-export.ts';
 import { publicRankings } from '../../services/public/public-rankings.ts';
+import { publicCertificate, publicReportCard } from '../../services/public/public-reports.ts';
 import { publicResult } from '../../services/public/public-result.ts';
 import { searchPublicResults } from '../../services/public/public-search.ts';
 import { publicSummary } from '../../services/public/public-summary.ts';
@@ -21,6 +23,7 @@ import {
   rankingsQuery,
   searchQuery,
 } from '../../shared/public-api.ts';
+import { sendReportPdf } from '../report-pdf.ts';
 import { describe, parse } from '../route-kit.ts';
 import { etagMatches, publicCacheControl, sendPublic } from './cache.ts';
 import { presentHit, presentPublicCycle, presentRankings, presentResultCard, presentSummary } from './present.ts';
@@ -90,6 +93,32 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: ServiceContext):
     async (req, reply) => {
       const { year, code } = parse(publicEntityParams, req.params);
       return sendPublic(req, reply, { data: presentResultCard(ctx, await publicResult(ctx, year, code)) });
+    },
+  );
+
+  app.get(
+    '/api/v1/public/cycles/:year/entities/:code/report-card.pdf',
+    describe({
+      tags,
+      summary: 'An entity’s report card (rapor) in a published cycle, as a PDF download',
+      params: publicEntityParams,
+    }),
+    async (req, reply) => {
+      const { year, code } = parse(publicEntityParams, req.params);
+      return sendReportPdf(req, reply, await publicReportCard(ctx, year, code), 'public');
+    },
+  );
+
+  app.get(
+    '/api/v1/public/cycles/:year/entities/:code/certificate.pdf',
+    describe({
+      tags,
+      summary: 'An entity’s certificate (piagam penghargaan) in a published cycle, as a PDF: green zone only',
+      params: publicEntityParams,
+    }),
+    async (req, reply) => {
+      const { year, code } = parse(publicEntityParams, req.params);
+      return sendReportPdf(req, reply, await publicCertificate(ctx, year, code), 'public');
     },
   );
 

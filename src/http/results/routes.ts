@@ -1,11 +1,16 @@
-/** Results: a cycle's list (scoped, filtered, paged), an entity's page, a unit's page. ETag/304 on all three. */
+/**
+ * Results: a cycle's list (scoped, filtered, paged), an entity's page and its report
+ * card (PDF), a unit's page. ETag/304 on all four.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
+import { entityReportCard } from '../../services/results-view/entity-report.ts';
 import { entityResultDetail } from '../../services/results-view/entity-result.ts';
 import { queryCycleResults } from '../../services/results-view/query-results.ts';
 import { unitDetail } from '../../services/results-view/unit-detail.ts';
 import { entityParams, resultsQuery, unitParams, yearParams } from '../../shared/api-schemas.ts';
 import { sendWithEtag } from '../etag.ts';
+import { sendReportPdf } from '../report-pdf.ts';
 import { describe, parse } from '../route-kit.ts';
 import { presentApiResult, presentEntityDetail, presentUnitDetail } from './present-detail.ts';
 
@@ -33,6 +38,20 @@ export function registerResultRoutes(app: FastifyInstance, ctx: ServiceContext):
       const { year, code } = parse(entityParams, req.params);
       const detail = await entityResultDetail(ctx, req.principal, year, code);
       return sendWithEtag(req, reply, { data: presentEntityDetail(detail) });
+    },
+  );
+
+  app.get(
+    '/api/v1/cycles/:year/entities/:code/report-card.pdf',
+    describe({
+      tags,
+      summary:
+        'An entity’s report card (rapor) as a PDF, in any cycle whose result you may see (a draft before publication)',
+      params: entityParams,
+    }),
+    async (req, reply) => {
+      const { year, code } = parse(entityParams, req.params);
+      return sendReportPdf(req, reply, await entityReportCard(ctx, req.principal, year, code), 'private');
     },
   );
 

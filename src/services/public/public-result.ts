@@ -3,6 +3,7 @@
  * zone, its ranks (and out of how many), its units' scores and its history over the
  * published cycles. An entity without a result answers as an unknown one.
  */
+import type { EntityRow } from '../../db/repos/entities.ts';
 import { ANONYMOUS } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import type { LoadedCycle } from '../cycles.ts';
@@ -23,9 +24,18 @@ export interface PublicResult {
   history: HistoryPoint[];
 }
 
-export async function publicResult(ctx: ServiceContext, year: number, code: string): Promise<PublicResult> {
+/**
+ * The entity with this code, asked about in a published cycle as the public asks:
+ * an unpublished cycle is CYCLE_NOT_FOUND, an unknown code the same NOT_FOUND as an
+ * entity without a result. Whatever the public gets about one entity starts here.
+ */
+export async function loadPublicEntity(ctx: ServiceContext, year: number, code: string): Promise<EntityRow> {
   await loadPublicCycle(ctx, year);
-  const entity = await loadEntityInScope(ctx, ANONYMOUS, code, noResult(code, year));
+  return loadEntityInScope(ctx, ANONYMOUS, code, noResult(code, year));
+}
+
+export async function publicResult(ctx: ServiceContext, year: number, code: string): Promise<PublicResult> {
+  const entity = await loadPublicEntity(ctx, year, code);
   const { cycle, results } = await cycleResults(ctx, year);
   const result = results.find((r) => r.entity.code === entity.code);
   if (!result) throw noResult(code, year);

@@ -4,6 +4,7 @@
  * scores) and explainResults (the entity's dimension means and costliest indicators);
  * nothing is recomputed here.
  */
+import { createHash } from 'node:crypto';
 import type { Level } from '../../domain/instrument/schema.ts';
 import { buildCardModel, type CardInput, type ReportCardModel } from '../../domain/report/card.ts';
 import { type CertificateModel, decideCertificate } from '../../domain/report/certificate.ts';
@@ -66,11 +67,9 @@ export function cardModel(data: CycleReportData, x: EntityExplanation, findings?
   return buildCardModel(input, findings);
 }
 
-function findResult(data: CycleReportData, wantedCode: string, name: string): EntityResultView {
-  const r = data.results.find((x) => x.entity.code === wantedCode);
-  if (!r) throw new AppError('NOT_FOUND', `${name} has no result in the ${data.cycle.year} cycle`);
-  return r;
-}
+/** The error for an entity without a result, naming it as the caller named it. */
+const noResultFor = (name: string, year: number) =>
+  new AppError('NOT_FOUND', `${name} has no result in the ${year} cycle`);
 
 /** The registry's errors for unknown or ambiguous names, as everywhere else. */
 async function resolveCode(ctx: ServiceContext, entityName: string): Promise<string> {
@@ -100,7 +99,63 @@ export async function renderCertificate(model: CertificateModel, opts: RenderOpt
   return renderPdf(buildCertificateDocument(model, opts.printedAt ?? new Date(), opts.compress ?? true));
 }
 
-/** The report card of one entity. */
+/**
+ * A document ready to render: what it shows (its model), its file name and a hash of
+ * the model, so that a caller can tell "the same document" (the printing date aside)
+ * without rendering it, which is the costly part.
+ */
+export interface PreparedReport<M> {
+  model: M;
+  fileName: string;
+  /** a hash of the model: equal for documents that show the same, whenever printed */
+  fingerprint: string;
+  render(opts?: Omit<RenderOptions, 'findings'>): Promise<Buffer>;
+}
+
+function prepared<M>(
+  model: M,
+  fileName: string,
+  render: (model: M, opts: RenderOptions) => Promise<Buffer>,
+): PreparedReport<M> {
+  const fingerprint = createHash('sha256').update(JSON.stringify(model)).digest('base64url').slice(0, 27);
+  return { model, fileName, fingerprint, render: (opts = {}) => render(model, opts) };
+}
+
+/**
+ * The report card of the entity with this registry code. `notFound` is the error for
+ * an entity without a result in the cycle (callers word it as they named the entity).
+ */
+export async function prepareReportCard(
+  ctx: ServiceContext,
+  year: number,
+  code: string,
+  notFound: AppError,
+  findings?: number,
+): Promise<PreparedReport<ReportCardModel>> {
+  const data = await loadReportData(ctx, year);
+  const result = data.results.find((r) => r.entity.code === code);
+  if (!result) throw notFound;
+  const [x] = await explainResults(ctx, data.cycle, [result]);
+  const model = cardModel(data, x as EntityExplanation, findings);
+  return prepared(model, cardFileName(model.entity, year), renderCard);
+}
+
+/** The certificate of the entity with this registry code; NOT_ELIGIBLE outside the green zone. */
+export async function prepareCertificate(
+  ctx: ServiceContext,
+  year: number,
+  code: string,
+  notFound: AppError,
+): Promise<PreparedReport<CertificateModel>> {
+  const { results } = await cycleResults(ctx, year);
+  const r = results.find((x) => x.entity.code === code);
+  if (!r) throw notFound;
+  const decision = decideCertificate(year, r);
+  if (!decision.ok) throw new AppError('NOT_ELIGIBLE', decision.reason, { zone: r.zone, category: r.category });
+  return prepared(decision.model, certificateFileName(decision.model.entity, year), renderCertificate);
+}
+
+/** The report card of one entity, by name, alias or code. */
 export async function reportCard(
   ctx: ServiceContext,
   year: number,
@@ -108,25 +163,18 @@ export async function reportCard(
   opts: RenderOptions = {},
 ): Promise<RenderedReport<ReportCardModel>> {
   const code = await resolveCode(ctx, entityName);
-  const data = await loadReportData(ctx, year);
-  const result = findResult(data, code, entityName);
-  const [x] = await explainResults(ctx, data.cycle, [result]);
-  const model = cardModel(data, x as EntityExplanation, opts.findings);
-  return { pdf: await renderCard(model, opts), model, fileName: cardFileName(model.entity, year) };
+  const card = await prepareReportCard(ctx, year, code, noResultFor(entityName, year), opts.findings);
+  return { pdf: await card.render(opts), model: card.model, fileName: card.fileName };
 }
 
-/** The certificate of one entity; an entity outside the green zone gets a NOT_ELIGIBLE error. */
+/** The certificate of one entity, by name, alias or code; an entity outside the green zone gets a NOT_ELIGIBLE error. */
 export async function certificate(
   ctx: ServiceContext,
   year: number,
   entityName: string,
   opts: RenderOptions = {},
 ): Promise<RenderedReport<CertificateModel>> {
-  const { results } = await cycleResults(ctx, year, { entity: entityName });
-  const r = results[0];
-  if (!r) throw new AppError('NOT_FOUND', `${entityName} has no result in the ${year} cycle`);
-  const decision = decideCertificate(year, r);
-  if (!decision.ok) throw new AppError('NOT_ELIGIBLE', decision.reason, { zone: r.zone, category: r.category });
-  const model = decision.model;
-  return { pdf: await renderCertificate(model, opts), model, fileName: certificateFileName(model.entity, year) };
+  const code = await resolveCode(ctx, entityName);
+  const c = await prepareCertificate(ctx, year, code, noResultFor(entityName, year));
+  return { pdf: await c.render(opts), model: c.model, fileName: c.fileName };
 }

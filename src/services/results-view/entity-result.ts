@@ -4,6 +4,7 @@
  * and the entity's history across the cycles the principal may see.
  */
 import { listCycles } from '../../db/repos/cycles.ts';
+import type { EntityRow } from '../../db/repos/entities.ts';
 import { listEntityScores } from '../../db/repos/results.ts';
 import type { Instrument, Zone } from '../../domain/instrument/schema.ts';
 import { bandFor } from '../../domain/scoring/bands.ts';
@@ -37,14 +38,28 @@ export interface EntityResultDetail {
 export const noResult = (code: string, year: number) =>
   new AppError('NOT_FOUND', `${code} has no result in the ${year} cycle`);
 
+/**
+ * The entity with this code when the principal may see its result in the cycle: the
+ * cycle must be visible to it and the entity in its scope there. Everything shown
+ * about one entity's result (its page, its report card) is checked here.
+ */
+export async function loadEntityForResult(
+  ctx: ServiceContext,
+  p: Principal,
+  year: number,
+  code: string,
+): Promise<EntityRow> {
+  const cycle = await loadVisibleCycle(ctx, p, year);
+  return loadEntityInScope(ctx, p, code, noResult(code, year), cycle.id);
+}
+
 export async function entityResultDetail(
   ctx: ServiceContext,
   p: Principal,
   year: number,
   code: string,
 ): Promise<EntityResultDetail> {
-  const cycle = await loadVisibleCycle(ctx, p, year);
-  const entity = await loadEntityInScope(ctx, p, code, noResult(code, year), cycle.id);
+  const entity = await loadEntityForResult(ctx, p, year, code);
   const x = await explainEntity(ctx, year, entity.code);
   return {
     result: x.result,

@@ -174,6 +174,10 @@ export const en: Messages = {
     noUnits: 'No unit scores.',
     labelsMissing: 'The server does not send indicator names yet; codes are shown.',
   },
+  reports: {
+    reportCard: 'Download report card (PDF)',
+    certificate: 'Download certificate (PDF)',
+  },
   unit: {
     title: '{{name}}',
     of: 'Service unit of {{entity}}, cycle {{year}}',

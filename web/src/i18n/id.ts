@@ -173,6 +173,10 @@ export const id = {
     noUnits: 'Tidak ada nilai per unit.',
     labelsMissing: 'Nama indikator belum tersedia dari server; ditampilkan kodenya.',
   },
+  reports: {
+    reportCard: 'Unduh rapor (PDF)',
+    certificate: 'Unduh piagam (PDF)',
+  },
   unit: {
     title: '{{name}}',
     of: 'Unit layanan {{entity}}, siklus {{year}}',

@@ -1,10 +1,13 @@
-/** One entity in one cycle: score, category, opinion, zone, units, dimensions, why, history. */
+/** One entity in one cycle: score, category, opinion, zone, report card and certificate, units, dimensions, why, history. */
 import { Alert, Anchor, Breadcrumbs, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useEntityResult } from '../api/queries';
+import { publicReportUrl, reportCardUrl } from '../api/reports';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
+import { ReportLinks } from '../components/ReportLinks';
+import { useCycle } from '../cycle';
 import { useLabels } from '../labels';
 import { DimensionChart } from './entity/DimensionChart';
 import { HistorySection } from './entity/HistorySection';
@@ -19,6 +22,7 @@ export function EntityPage() {
   const year = Number(params.year);
   const code = params.code ?? '';
   const q = useEntityResult(year, code);
+  const { cycle } = useCycle();
   const labels = useLabels(q.data?.instrument);
   usePageTitle(q.data ? `${q.data.result.entity.name} ${year}` : undefined);
 
@@ -50,6 +54,8 @@ export function EntityPage() {
     );
 
   const { result, explanation, history } = q.data;
+  // a certificate is given on publication: before, there is none to download
+  const published = cycle?.status === 'published';
   const place = [t(`levels.${result.entity.level}`), result.entity.province].filter(Boolean).join(' · ');
   return (
     <Stack gap="lg">
@@ -68,6 +74,12 @@ export function EntityPage() {
         </Alert>
       )}
       <ScoreSummary result={result} />
+      <ReportLinks
+        reportCard={reportCardUrl(year, result.entity.code)}
+        certificate={
+          published && result.zone === 'hijau' ? publicReportUrl(year, result.entity.code, 'certificate') : null
+        }
+      />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" style={{ alignItems: 'start' }}>
         <WhyThisScore result={result} explanation={explanation} labels={labels} />
         <DimensionChart result={result} explanation={explanation} labels={labels} />

@@ -1,4 +1,4 @@
-/** An entity's public result card: a shareable page with its score, category, opinion, zone, ranks, units and history. */
+/** An entity's public result card: a shareable page with its score, category, opinion, zone, ranks, units, history, and its report card and certificate as PDFs. */
 import {
   Alert,
   Anchor,
@@ -15,9 +15,11 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/http';
+import { publicReportUrl } from '../../api/reports';
 import { CategoryBadge, IncompleteBadge, SyntheticBadge, ZoneBadge } from '../../components/badges';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { ReportLinks } from '../../components/ReportLinks';
 import { useFormat, useLanguage } from '../../format';
 import { usePageTitle } from '../usePageTitle';
 import { type ResultCardView, useResultCard } from './api';
@@ -179,6 +181,10 @@ export function ResultCardPage() {
         <Share card={card} />
       </Group>
       <Headline card={card} />
+      <ReportLinks
+        reportCard={publicReportUrl(year, card.entity.code, 'report-card')}
+        certificate={card.zone === 'hijau' ? publicReportUrl(year, card.entity.code, 'certificate') : null}
+      />
       <Anchor component={Link} to={`/cycles/${year}/entities/${encodeURIComponent(card.entity.code)}`} fw={600}>
         {t('dashboard.card.details')}
       </Anchor>
