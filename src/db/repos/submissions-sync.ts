@@ -32,51 +32,6 @@ export interface SyncTarget {
 /** `${assessorId}:${unitId}` */
 export const targetKey = (assessorId: number, unitId: number): string => `${assessorId}:${unitId}`;
 
-/**
- * The units posted to, with their cycle and entity and whether the assessor who
- * posted is assigned there, for many (assessor, unit) pairs in one statement.
- * Keyed by targetKey; a unit that does not exist is absent.
- */
-export async function loadSyncTargets(
-  db: Database,
-  pairs: ReadonlyArray<{ assessorId: number; unitId: number }>,
-): Promise<Map<string, SyncTarget>> {
-  const res = await sql<{
-    assessor_id: number;
-    unit_id: number;
-    cycle_id: number;
-    entity_id: number;
-    active: boolean;
-    year: number;
-    status: string;
-    edition: string | null;
-    level: string;
-    assigned: boolean;
-  }>`${prepared}
-    select p.a as assessor_id, u.id as unit_id, u.cycle_id, u.entity_id, u.active, c.year, c.status, c.edition, e.level,
-      exists (select 1 from assignments a
-              where a.cycle_id = u.cycle_id and a.assessor_id = p.a and a.entity_id = u.entity_id
-                and (a.unit_id is null or a.unit_id = u.id)) as assigned
-    from (select distinct * from unnest(${pairs.map((x) => x.assessorId)}::int[], ${pairs.map((x) => x.unitId)}::int[]) as p(a, u)) p
-    join units u on u.id = p.u join cycles c on c.id = u.cycle_id join entities e on e.id = u.entity_id`.execute(db);
-  return new Map(
-    res.rows.map((r) => [
-      targetKey(r.assessor_id, r.unit_id),
-      {
-        unitId: r.unit_id,
-        cycleId: r.cycle_id,
-        entityId: r.entity_id,
-        unitActive: r.active,
-        year: r.year,
-        cycleStatus: r.status,
-        edition: r.edition,
-        level: r.level,
-        assigned: r.assigned,
-      },
-    ]),
-  );
-}
-
 export interface SheetRow {
   id: string;
   unitId: number;
@@ -98,67 +53,127 @@ export interface PostRow {
   hash: string;
 }
 
+export interface SyncState {
+  /** keyed by targetKey; a unit that does not exist is absent */
+  targets: Map<string, SyncTarget>;
+  sheets: SheetRow[];
+  posts: PostRow[];
+}
+
 /**
- * Reads, and locks until the transaction ends, the sheets with these keys (and the
- * current version's items), and reads the versions already posted with these ids.
- * Sheets are locked in id order, so two batches never wait for each other in a circle.
+ * What the sync decides from, in one statement (one round trip):
+ * - the targets: for each (assessor, unit) pair, the unit with its cycle and entity and
+ *   whether that assessor is assigned to it (or its whole entity) in the unit's cycle;
+ * - the sheets with these keys and their current version's items, locked until the
+ *   transaction ends, in id order (two transactions never wait for each other in a circle);
+ * - the versions already posted with these client ids.
+ * Each part comes back as one JSON array.
  */
-export async function lockSheetsAndPosts(
+export async function readSyncState(
   db: Database,
-  keys: { unitId: number[]; kind: string[]; respondent: string[] },
+  pairs: ReadonlyArray<{ assessorId: number; unitId: number }>,
+  keys: ReadonlyArray<{ unitId: number; kind: string; respondent: string }>,
   postIds: readonly string[],
-): Promise<{ sheets: SheetRow[]; posts: PostRow[] }> {
-  // one round trip: the locked sheets (what = 's') and the posts (what = 'p') as rows of one result
+): Promise<SyncState> {
   const res = await sql<{
-    what: 's' | 'p';
-    id: string;
-    unit_id: number;
-    kind: string;
-    respondent: string;
-    status: SubmissionStatus | null;
-    version: number;
-    items: PackedItem[] | null;
-    post_id: string | null;
-    base_version: number | null;
-    content_hash: string | null;
+    targets: Array<{
+      assessor_id: number;
+      unit_id: number;
+      cycle_id: number;
+      entity_id: number;
+      active: boolean;
+      year: number;
+      status: string;
+      edition: string | null;
+      level: string;
+      assigned: boolean;
+    }>;
+    sheets: Array<{
+      id: string;
+      unit_id: number;
+      kind: SubmissionKind;
+      respondent: string;
+      status: SubmissionStatus;
+      version: number;
+      items: PackedItem[];
+    }>;
+    posts: Array<{
+      post_id: string;
+      base_version: number;
+      submission_id: string;
+      unit_id: number;
+      kind: string;
+      respondent: string;
+      version: number;
+      content_hash: string;
+    }>;
   }>`${prepared}
-    with locked as materialized (
+    with
+    p as (select distinct * from unnest(${pairs.map((x) => x.assessorId)}::int[], ${pairs.map((x) => x.unitId)}::int[]) as p(a, u)),
+    t as (
+      select p.a as assessor_id, u.id as unit_id, u.cycle_id, u.entity_id, u.active, c.year, c.status, c.edition, e.level,
+        exists (select 1 from assignments a
+                where a.cycle_id = u.cycle_id and a.assessor_id = p.a and a.entity_id = u.entity_id
+                  and (a.unit_id is null or a.unit_id = u.id)) as assigned
+      from p join units u on u.id = p.u join cycles c on c.id = u.cycle_id join entities e on e.id = u.entity_id
+    ),
+    k as (
+      select distinct * from unnest(${keys.map((x) => x.unitId)}::int[], ${keys.map((x) => x.kind)}::text[],
+                                    ${keys.map((x) => x.respondent)}::text[]) as k(u, k, r)
+    ),
+    s as materialized (
       select s.id, s.unit_id, s.kind, s.respondent, s.status, s.version, v.items
       from submissions s
-      join (select distinct * from unnest(${keys.unitId}::int[], ${keys.kind}::text[], ${keys.respondent}::text[])) as k(u, k, r)
-        on s.unit_id = k.u and s.kind = k.k and s.respondent = k.r
+      join k on s.unit_id = k.u and s.kind = k.k and s.respondent = k.r
       join submission_versions v on v.submission_id = s.id and v.version = s.version
       order by s.id
       for update of s
+    ),
+    v as (
+      select v.post_id, v.base_version, v.submission_id, s.unit_id, s.kind, s.respondent, v.version, v.content_hash
+      from submission_versions v join submissions s on s.id = v.submission_id
+      where v.post_id = any(${[...postIds]}::uuid[])
     )
-    select 's' as what, id, unit_id, kind, respondent, status, version, items,
-           null::uuid as post_id, null::int as base_version, null::text as content_hash
-    from locked
-    union all
-    select 'p', v.submission_id, s.unit_id, s.kind, s.respondent, null, v.version, null, v.post_id, v.base_version, v.content_hash
-    from submission_versions v join submissions s on s.id = v.submission_id
-    where v.post_id = any(${[...postIds]}::uuid[])`.execute(db);
-  const sheets = res.rows.filter((r) => r.what === 's');
-  const posts = res.rows.filter((r) => r.what === 'p');
+    select (select coalesce(json_agg(t), '[]') from t) as targets,
+           (select coalesce(json_agg(s), '[]') from s) as sheets,
+           (select coalesce(json_agg(v), '[]') from v) as posts`.execute(db);
+  const row = res.rows[0];
+  if (!row) throw new Error('the sync state query returned no row');
   return {
-    sheets: sheets.map((r) => ({
+    targets: new Map(
+      row.targets.map((r) => [
+        targetKey(r.assessor_id, r.unit_id),
+        {
+          unitId: r.unit_id,
+          cycleId: r.cycle_id,
+          entityId: r.entity_id,
+          unitActive: r.active,
+          year: r.year,
+          cycleStatus: r.status,
+          edition: r.edition,
+          level: r.level,
+          assigned: r.assigned,
+        },
+      ]),
+    ),
+    sheets: row.sheets.map((r) => ({
       id: r.id,
       unitId: r.unit_id,
-      kind: r.kind as SubmissionKind,
+      kind: r.kind,
       respondent: r.respondent,
-      status: r.status as SubmissionStatus,
+      status: r.status,
       version: r.version,
-      items: unpackItems(r.items ?? []),
+      items: unpackItems(r.items),
     })),
-    posts: posts.map((r) => ({
-      postId: r.post_id as string,
-      baseVersion: r.base_version as number,
-      sheetId: r.id,
+    posts: row.posts.map((r) => ({
+      postId: r.post_id,
+      baseVersion: r.base_version,
+      sheetId: r.submission_id,
       unitId: r.unit_id,
       kind: r.kind,
       respondent: r.respondent,
       version: r.version,
-      hash: r.content_hash as string,
+      hash: r.content_hash,
     })),
   };
 }

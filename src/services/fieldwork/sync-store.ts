@@ -12,9 +12,9 @@ import { type AuditInput, appendAuditMany } from '../../db/repos/audit.ts';
 import {
   insertNewSheets,
   insertNextVersions,
-  loadSyncTargets,
-  lockSheetsAndPosts,
   type NewSheetWrite,
+  readSyncState,
+  type SyncState,
   type SyncTarget,
   targetKey,
   type VersionWrite,
@@ -131,14 +131,12 @@ export async function storeSheetsIn(
 ): Promise<Map<PreparedSheet, SyncResultView>> {
   const results = new Map<PreparedSheet, SyncResultView>();
   if (sheets.length === 0) return results;
-  // the unit, the assignment and the cycle, read in the transaction that writes
-  const targets = await loadSyncTargets(
-    tx,
-    sheets.map((x) => ({ assessorId: x.assessorId, unitId: x.s.unitId })),
-  );
+  // the unit, the assignment and the cycle, read in the transaction that writes, with the
+  // sheets (locked) and the posts every sheet is decided from
+  const first = await readState(tx, sheets, true);
   const target = new Map<PreparedSheet, SyncTarget>();
   let pending: readonly PreparedSheet[] = sheets.filter((x) => {
-    const t = targets.get(targetKey(x.assessorId, x.s.unitId));
+    const t = first.targets.get(targetKey(x.assessorId, x.s.unitId));
     const refusal = checkTarget(catalog, x.index, x.s, t);
     if (refusal) results.set(x, refusal);
     else target.set(x, t as SyncTarget);
@@ -147,34 +145,37 @@ export async function storeSheetsIn(
   const audit: AuditInput[] = [];
   // a second round only for new sheets another transaction stored first: decided again (duplicate or conflict)
   for (let round = 0; round < 2 && pending.length > 0; round++) {
-    pending = await decideAndWrite(tx, pending, target, round, results, audit);
+    const state = round === 0 ? first : await readState(tx, pending, false);
+    pending = await decideAndWrite(tx, pending, state, target, round, results, audit);
   }
   audit.push(...(await linkStoredEvidence(tx, results)));
   await appendAuditMany(tx, audit);
   return results;
 }
 
+/** The state these sheets are decided from (their targets only when asked: the first round). */
+function readState(tx: Database, sheets: readonly PreparedSheet[], withTargets: boolean): Promise<SyncState> {
+  return readSyncState(
+    tx,
+    withTargets ? sheets.map((x) => ({ assessorId: x.assessorId, unitId: x.s.unitId })) : [],
+    sheets.map((x) => x.s),
+    sheets.map((x) => x.s.id),
+  );
+}
+
 /**
- * One round: lock and read, decide in order, write. Fills `results` and `audit`;
+ * One round: decide in order from the locked state, write. Fills `results` and `audit`;
  * returns the new sheets another transaction inserted first (to decide again).
  */
 async function decideAndWrite(
   tx: Database,
   pending: readonly PreparedSheet[],
+  locked: SyncState,
   target: Map<PreparedSheet, SyncTarget>,
   round: number,
   results: Map<PreparedSheet, SyncResultView>,
   audit: AuditInput[],
 ): Promise<PreparedSheet[]> {
-  const locked = await lockSheetsAndPosts(
-    tx,
-    {
-      unitId: pending.map((x) => x.s.unitId),
-      kind: pending.map((x) => x.s.kind),
-      respondent: pending.map((x) => x.s.respondent),
-    },
-    pending.map((x) => x.s.id),
-  );
   const state = new Map<string, SheetState>(
     locked.sheets.map((s) => [sheetKey(s), { id: s.id, status: s.status, version: s.version }]),
   );
