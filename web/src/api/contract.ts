@@ -25,7 +25,8 @@ import type {
   userSchema,
 } from './schemas';
 
-type Fits<Server, App> = Server extends App ? true : never;
+/** `true` when every answer the server may give is one the app parses; `never` (a type error) when not. */
+export type Fits<Server, App> = Server extends App ? true : never;
 
 export const contractFits: [
   Fits<CycleView, z.input<typeof cycleSchema>>,

@@ -3,11 +3,12 @@
  * checklist holds two: observation and document check). Answers are saved on the
  * device as they are given; "Send" puts complete sheets in the outbox.
  */
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/session';
+import { ActionBar } from '../components/ActionBar';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { usePageTitle } from '../pages/usePageTitle';
@@ -185,16 +186,7 @@ export function SheetForm() {
         <Sheet key={s.spec.kind} spec={s.spec} draft={s.draft} place={place} many={sheets.length > 1} />
       ))}
       {editable.length > 0 && (
-        <Paper
-          withBorder
-          shadow="sm"
-          p="sm"
-          radius="md"
-          pos="sticky"
-          bottom={8}
-          style={{ zIndex: 5 }}
-          data-testid="send-bar"
-        >
+        <ActionBar testId="send-bar">
           <Group justify="space-between" wrap="nowrap" gap="xs">
             <Text size="sm" data-testid="progress">
               {answered < total
@@ -211,7 +203,7 @@ export function SheetForm() {
               {resend ? t('collect.sheet.resend') : t('collect.sheet.send')}
             </Button>
           </Group>
-        </Paper>
+        </ActionBar>
       )}
     </Stack>
   );

@@ -55,3 +55,13 @@ export function IncompleteBadge() {
     </Badge>
   );
 }
+
+/** What to know before reading a result: its answers are made up, or some are missing. */
+export function ResultFlags({ synthetic, complete }: { synthetic: boolean; complete: boolean }) {
+  return (
+    <>
+      {synthetic && <SyntheticBadge />}
+      {!complete && <IncompleteBadge />}
+    </>
+  );
+}

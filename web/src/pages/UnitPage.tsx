@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useUnitDetail } from '../api/queries';
 import type { UnitIndicator } from '../api/schemas';
 import { IncompleteBadge, SyntheticBadge } from '../components/badges';
+import { PageHeading } from '../components/DetailPage';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useFormat, useLanguage } from '../format';
@@ -86,12 +87,9 @@ export function UnitPage() {
           {unit.name}
         </Text>
       </Breadcrumbs>
-      <div>
-        <Title order={1} data-testid="unit-title">
-          {unit.name}
-        </Title>
-        <Text c="dimmed">{t('unit.of', { entity: entity.name, year })}</Text>
-      </div>
+      <PageHeading title={unit.name} testId="unit-title">
+        {t('unit.of', { entity: entity.name, year })}
+      </PageHeading>
       <Paper withBorder p="md">
         <Group gap="lg" align="flex-end">
           <div>

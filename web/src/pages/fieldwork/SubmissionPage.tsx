@@ -4,7 +4,7 @@
  * (office head), validate (central), or send back with the notes. Actions carry the
  * version read, so a sheet that changed meanwhile is refused rather than judged unseen.
  */
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { useInstrument } from '../../collect/hooks';
 import type { FullIndicator, SubmissionDetail } from '../../collect/schemas';
+import { ActionBar } from '../../components/ActionBar';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { FeedbackAlert } from '../admin/FeedbackAlert';
@@ -88,16 +89,7 @@ function Review({ sheet, indicators }: { sheet: SubmissionDetail; indicators: Ma
         />
       ))}
       {actions.length > 0 && (
-        <Paper
-          withBorder
-          shadow="sm"
-          p="sm"
-          radius="md"
-          pos="sticky"
-          bottom={8}
-          style={{ zIndex: 5 }}
-          data-testid="review-actions"
-        >
+        <ActionBar testId="review-actions">
           <Stack gap="xs">
             {canReturn && (
               <Textarea
@@ -134,7 +126,7 @@ function Review({ sheet, indicators }: { sheet: SubmissionDetail; indicators: Ma
               )}
             </Group>
           </Stack>
-        </Paper>
+        </ActionBar>
       )}
       <FeedbackAlert feedback={act.feedback} />
     </Stack>

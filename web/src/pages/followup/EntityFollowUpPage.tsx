@@ -1,11 +1,11 @@
 /** One entity's follow-up in a cycle: a summary, then its items, its mentoring sessions and its objections. */
-import { Alert, Anchor, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session';
+import { DetailPage, PageHeading } from '../../components/DetailPage';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
 import { useCycle } from '../../cycle';
 import { useFormat } from '../../format';
 import { usePageTitle } from '../usePageTitle';
@@ -110,76 +110,51 @@ export function EntityFollowUpPage() {
   }, [picked, year, code, navigate]);
   usePageTitle(q.data ? `${t('followUp.tabs.items')} · ${q.data.entity.name} ${year}` : undefined);
 
-  const crumbs = (
-    <Breadcrumbs>
-      <Anchor component={Link} to="/tindak-lanjut" size="sm">
-        {t('followUp.back', { year })}
-      </Anchor>
-      {q.data && (
-        <Text size="sm" aria-current="page">
-          {q.data.entity.name}
-        </Text>
-      )}
-    </Breadcrumbs>
-  );
   if (!Number.isInteger(year)) return <Alert color="gray">{t('errors.pageNotFound')}</Alert>;
-  if (q.isPending)
-    return (
-      <Stack>
-        {crumbs}
-        <Loading />
-      </Stack>
-    );
-  if (q.error)
-    return (
-      <Stack>
-        {crumbs}
-        <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />
-      </Stack>
-    );
-  const x = q.data;
   return (
-    <Stack gap="lg">
-      {crumbs}
-      <div>
-        <Title order={1} data-testid="follow-up-entity">
-          {x.entity.name}
-        </Title>
-        <Text c="dimmed">
-          {t('followUp.title', { year })} · {t(`status.${x.cycle.status as 'published'}`)}
-        </Text>
-      </div>
-      <Summary x={x} />
-      <Tabs
-        value={tab}
-        onChange={(v) => {
-          const next = new URLSearchParams(search);
-          next.set('tab', v ?? 'butir');
-          setSearch(next, { replace: true });
-        }}
-        keepMounted={false}
-      >
-        <Tabs.List>
-          {TABS.map((k) => (
-            <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>
-              {t(`followUp.tabs.${TAB_LABEL[k]}`)}
-              {k === 'butir' && x.summary.total > 0 ? ` (${x.summary.total})` : ''}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel value="butir" pt="md">
-          <Stack gap="sm">
-            {mayGenerate(user) && x.cycle.status === 'published' && <Generate year={year} code={code} />}
-            <FollowUpItems items={x.items} year={year} code={code} />
-          </Stack>
-        </Tabs.Panel>
-        <Tabs.Panel value="pendampingan" pt="md">
-          <MentoringLog year={year} code={code} entity={x.entity.name} items={x.items} />
-        </Tabs.Panel>
-        <Tabs.Panel value="sanggahan" pt="md">
-          <ObjectionsTab year={year} code={code} entity={x.entity.name} />
-        </Tabs.Panel>
-      </Tabs>
-    </Stack>
+    <DetailPage
+      query={q}
+      back={{ to: '/tindak-lanjut', label: t('followUp.back', { year }) }}
+      name={(x) => x.entity.name}
+    >
+      {(x) => (
+        <>
+          <PageHeading title={x.entity.name} testId="follow-up-entity">
+            {t('followUp.title', { year })} · {t(`status.${x.cycle.status as 'published'}`)}
+          </PageHeading>
+          <Summary x={x} />
+          <Tabs
+            value={tab}
+            onChange={(v) => {
+              const next = new URLSearchParams(search);
+              next.set('tab', v ?? 'butir');
+              setSearch(next, { replace: true });
+            }}
+            keepMounted={false}
+          >
+            <Tabs.List>
+              {TABS.map((k) => (
+                <Tabs.Tab key={k} value={k} data-testid={`tab-${k}`}>
+                  {t(`followUp.tabs.${TAB_LABEL[k]}`)}
+                  {k === 'butir' && x.summary.total > 0 ? ` (${x.summary.total})` : ''}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="butir" pt="md">
+              <Stack gap="sm">
+                {mayGenerate(user) && x.cycle.status === 'published' && <Generate year={year} code={code} />}
+                <FollowUpItems items={x.items} year={year} code={code} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="pendampingan" pt="md">
+              <MentoringLog year={year} code={code} entity={x.entity.name} items={x.items} />
+            </Tabs.Panel>
+            <Tabs.Panel value="sanggahan" pt="md">
+              <ObjectionsTab year={year} code={code} entity={x.entity.name} />
+            </Tabs.Panel>
+          </Tabs>
+        </>
+      )}
+    </DetailPage>
   );
 }

@@ -1,6 +1,6 @@
 /** Mentoring sessions with an entity (latest first) and, for the Ombudsman's staff, a form to log one. */
 import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { ErrorNotice, errorMessage } from '../../components/ErrorNotice';
@@ -17,13 +17,13 @@ const lines = (s: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
+const NO_TEXT = { topics: '', attendees: '', notes: '' };
+
 function LogForm({ year, code, items }: { year: number; code: string; items: Item[] }) {
   const { t } = useTranslation();
   const { mentor } = useFollowUpActions(year, code);
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
-  const [topics, setTopics] = useState('');
-  const [attendees, setAttendees] = useState('');
-  const [notes, setNotes] = useState('');
+  const [text, setText] = useState(NO_TEXT);
   const [picked, setPicked] = useState<string[]>([]);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
 
@@ -33,20 +33,30 @@ function LogForm({ year, code, items }: { year: number; code: string; items: Ite
     try {
       await mentor.mutateAsync({
         date,
-        topics: lines(topics),
-        attendees: lines(attendees),
-        ...(notes.trim() ? { notes: notes.trim() } : {}),
+        topics: lines(text.topics),
+        attendees: lines(text.attendees),
+        ...(text.notes.trim() ? { notes: text.notes.trim() } : {}),
         ...(picked.length ? { items: picked.map(Number) } : {}),
       });
-      setTopics('');
-      setAttendees('');
-      setNotes('');
+      setText(NO_TEXT);
       setPicked([]);
       setFeedback({ kind: 'ok', text: t('followUp.mentoring.saved') });
     } catch (err) {
       setFeedback({ kind: 'error', text: errorMessage(t, err), error: err });
     }
   };
+
+  // each text is labelled with its own name, as the table below heads its column
+  const textField = (name: keyof typeof NO_TEXT) => ({
+    label: t(`followUp.mentoring.${name}`),
+    value: text[name],
+    onChange: (e: ChangeEvent<HTMLTextAreaElement>) => {
+      const value = e.currentTarget.value;
+      setText((was) => ({ ...was, [name]: value }));
+    },
+    autosize: true,
+    minRows: 2,
+  });
 
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} aria-label={t('followUp.mentoring.log')}>
@@ -63,30 +73,9 @@ function LogForm({ year, code, items }: { year: number; code: string; items: Ite
           maw={220}
           data-testid="mentoring-date"
         />
-        <Textarea
-          label={t('followUp.mentoring.topics')}
-          value={topics}
-          onChange={(e) => setTopics(e.currentTarget.value)}
-          required
-          autosize
-          minRows={2}
-          data-testid="mentoring-topics"
-        />
-        <Textarea
-          label={t('followUp.mentoring.attendees')}
-          value={attendees}
-          onChange={(e) => setAttendees(e.currentTarget.value)}
-          autosize
-          minRows={2}
-          data-testid="mentoring-attendees"
-        />
-        <Textarea
-          label={t('followUp.mentoring.notes')}
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
+        <Textarea {...textField('topics')} required data-testid="mentoring-topics" />
+        <Textarea {...textField('attendees')} data-testid="mentoring-attendees" />
+        <Textarea {...textField('notes')} />
         {items.length > 0 && (
           <Checkbox.Group label={t('followUp.mentoring.items')} value={picked} onChange={setPicked}>
             <Stack gap={4} mt={4}>
@@ -100,7 +89,7 @@ function LogForm({ year, code, items }: { year: number; code: string; items: Ite
           <Button
             type="submit"
             loading={mentor.isPending}
-            disabled={!lines(topics).length}
+            disabled={!lines(text.topics).length}
             data-testid="mentoring-save"
           >
             {t('followUp.mentoring.save')}

@@ -18,6 +18,7 @@ import type {
 import { FOLLOW_UP_STATUSES, OBJECTION_STATUSES } from '@shared/follow-up-schemas.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import type { Fits } from '../../api/contract';
 import { api } from '../../api/http';
 import { listOf, oneOf, pageSchema } from '../../api/schemas';
 
@@ -158,7 +159,6 @@ export const objectionDetailSchema = objectionSchema.extend({
 });
 export type ObjectionDetail = z.infer<typeof objectionDetailSchema>;
 
-type Fits<Server, App> = Server extends App ? true : never;
 /** `tsc -p web` fails here when the server's answers stop fitting what these screens parse. */
 export const followUpContractFits: [
   Fits<EntityFollowUpView, z.input<typeof entityFollowUpSchema>>,

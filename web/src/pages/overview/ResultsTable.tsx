@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ResultSort } from '../../api/queries';
 import type { Result } from '../../api/schemas';
-import { CategoryBadge, IncompleteBadge, SyntheticBadge, ZoneBadge } from '../../components/badges';
+import { CategoryBadge, ResultFlags, ZoneBadge } from '../../components/badges';
 import { useFormat } from '../../format';
 
 interface Props {
@@ -62,8 +62,7 @@ export function ResultsTable({ year, rows, caption, sort, onSort }: Props) {
                   >
                     {r.entity.name}
                   </Anchor>
-                  {r.synthetic && <SyntheticBadge />}
-                  {!r.complete && <IncompleteBadge />}
+                  <ResultFlags synthetic={r.synthetic} complete={r.complete} />
                 </Group>
               </Table.Td>
               <Table.Td>{t(`levels.${r.entity.level}`)}</Table.Td>

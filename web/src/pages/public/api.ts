@@ -6,6 +6,7 @@
 import type { PublicCycle, PublicRankings, PublicResultCard, PublicSummary, SearchHit } from '@shared/public-api.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import type { Fits } from '../../api/contract';
 import { api, apiUrl } from '../../api/http';
 import { LEVELS, ZONES } from '../../api/schemas';
 
@@ -130,7 +131,6 @@ export const resultCardSchema = z.object({
 });
 export type ResultCardView = z.infer<typeof resultCardSchema>;
 
-type Fits<Server, App> = Server extends App ? true : never;
 /** `tsc -p web` fails here when the server's answers stop fitting what the dashboard parses. */
 export const publicContractFits: [
   Fits<PublicCycle, z.input<typeof publicCycleSchema>>,
