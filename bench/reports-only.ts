@@ -15,15 +15,9 @@ import { loadCycle, requireInstrument } from '../src/services/cycles.ts';
 import { importAnswers } from '../src/services/imports/import-answers.ts';
 import { defaultCatalog } from '../src/services/instrument-catalog.ts';
 import { prepareDatabase } from '../src/services/setup.ts';
+import { replaceSection } from './markdown.ts';
 import { nationalAnswers, pickEntities, writeCsv } from './national.ts';
-import {
-  answersFloor,
-  benchAnswersExport,
-  benchReportCards,
-  type ReportRow,
-  replaceSection,
-  reportSection,
-} from './reports.ts';
+import { answersFloor, benchAnswersExport, benchReportCards, type ReportRow, reportSection } from './reports.ts';
 
 const YEAR = 2023;
 const catalog = defaultCatalog();

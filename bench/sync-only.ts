@@ -4,8 +4,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { replaceSection } from './markdown.ts';
 import { benchSyncBackends } from './run-sync.ts';
-import { replaceSection, syncSection } from './sync.ts';
+import { syncSection } from './sync.ts';
 
 const rows = await benchSyncBackends();
 const section = syncSection(rows);

@@ -329,18 +329,27 @@ export function syncSection(rows: readonly SyncRow[]): string[] {
   ];
 }
 
-/** The target (≥ 1,200 sheets/s at concurrency 32 with p99 < 50 ms), checked for every backend and request size. */
+/**
+ * The target (≥ 1,200 sheets/s at concurrency 32 with p99 < 50 ms), checked for every
+ * backend at 32 devices each posting one sheet per request. With ten per request, 320
+ * sheets are in flight: by Little's law a request then waits at least 320 / rate on
+ * average, so those rows tell throughput under batching, not the latency target.
+ */
 function verdict(rows: readonly SyncRow[]): string[] {
   return [
-    'Against the target, in this run:',
+    'Against the target (concurrency 32, one sheet per request), in this run:',
     '',
     ...rows
-      .filter((r) => r.concurrency === 32)
+      .filter((r) => r.concurrency === 32 && r.batch === 1)
       .map((r) => {
         const met = r.perSecond >= 1200 && r.p99 < 50;
         const why = [r.perSecond >= 1200 ? '' : 'throughput', r.p99 < 50 ? '' : 'p99'].filter(Boolean).join(' and ');
-        return `- ${r.backend}, ${r.batch} per request: ${r.perSecond.toFixed(0)} sheets/s, p99 ${r.p99.toFixed(0)} ms — ${met ? 'met' : `not met (${why})`}.`;
+        return `- ${r.backend}: ${r.perSecond.toFixed(0)} sheets/s, p99 ${r.p99.toFixed(0)} ms — ${met ? 'met' : `not met (${why})`}.`;
       }),
+    '',
+    'Ten sheets per request at concurrency 32 keep 320 sheets in flight, so a request waits at least',
+    "320 / rate on average (Little's law): those rows show what batching on the device adds to throughput;",
+    'their latency is that of ten sheets at once and is not held to the 50 ms target.',
   ];
 }
 
@@ -358,15 +367,4 @@ function capacity(rows: readonly SyncRow[]): string[] {
     });
   if (lines.length === 0) return [];
   return ['Derived from the CPU columns (concurrency 32, one sheet per request), not measured:', '', ...lines];
-}
-
-/** Replaces (or appends) one "## " section of a markdown document. */
-export function replaceSection(doc: string, section: readonly string[]): string {
-  const heading = section[0] ?? '';
-  const lines = doc.split('\n');
-  const start = lines.indexOf(heading);
-  if (start < 0) return `${doc.trimEnd()}\n\n${section.join('\n')}\n`;
-  let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-  if (end < 0) end = lines.length;
-  return [...lines.slice(0, start), ...section, '', ...lines.slice(end)].join('\n').trimEnd().concat('\n');
 }
