@@ -1,8 +1,9 @@
 /**
  * The S3 store's requests, against a stand-in for fetch: the URL (path-style), the
  * signed headers, the payload hash (the content address itself) and what each
- * status means. Not exercised against a live S3 here; the signature is checked
- * against AWS's published examples in sigv4.test.ts.
+ * status means. The signature is checked against AWS's published examples in
+ * sigv4.test.ts; the store runs against a real S3-compatible server (s3rver, which
+ * verifies SigV4) in test/integration/evidence-s3.test.ts; not against AWS or MinIO.
  */
 import { createHash } from 'node:crypto';
 import { text } from 'node:stream/consumers';

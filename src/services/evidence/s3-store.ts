@@ -2,8 +2,11 @@
  * Evidence in S3-compatible object storage (AWS S3, MinIO, Garage, Ceph, R2 …):
  * PUT, GET and HEAD of `${endpoint}/${bucket}/evidence/ab/cd/<sha256>` (path-style
  * addressing), signed with SigV4 (sigv4.ts). The payload hash S3 checks is the
- * evidence's own sha256, so the store refuses bytes that are not what was hashed.
+ * evidence's own sha256, so S3 refuses bytes that are not what was hashed.
  * A PUT that answers 200 is durable by S3's own guarantee.
+ *
+ * Tested over HTTP against s3rver (test/integration/evidence-s3.test.ts), which
+ * verifies the signature but not the payload hash; not against AWS or MinIO.
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
