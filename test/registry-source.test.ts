@@ -56,6 +56,17 @@ describe('loadRegistryEntities', () => {
     expect(entities).toHaveLength(38 + 514 + agencies.length);
   });
 
+  it('carries the lifespan of split and reshaped bodies; every other entity has none', () => {
+    const byCode = new Map(entities.map((e) => [e.code, e]));
+    expect(byCode.get('KEMENKUMHAM')).toMatchObject({
+      until: 2024,
+      successors: ['KEMENKUM', 'KEMENHAM', 'KEMENIMIPAS'],
+    });
+    expect(byCode.get('BKPM')).toMatchObject({ until: 2021, successors: ['KEMENINVES'] });
+    for (const e of entities) expect(e.until === null, e.code).toBe(e.successors.length === 0);
+    expect(byCode.get('32.75')).toMatchObject({ until: null, successors: [] });
+  });
+
   it('gives every entity its own code', () => {
     const codes = entities.map((e) => e.code);
     expect(new Set(codes).size).toBe(codes.length);

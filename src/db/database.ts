@@ -15,6 +15,7 @@ import * as m0004 from './migrations/0004_fieldwork.ts';
 import * as m0005 from './migrations/0005_audit_chain.ts';
 import * as m0006 from './migrations/0006_followup.ts';
 import * as m0007 from './migrations/0007_evidence.ts';
+import * as m0008 from './migrations/0008_entity_lifespan.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -105,6 +106,7 @@ const migrations: Record<string, Migration> = {
   '0005_audit_chain': m0005,
   '0006_followup': m0006,
   '0007_evidence': m0007,
+  '0008_entity_lifespan': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -19,6 +19,10 @@ export interface EntityTable {
   province_code: string | null;
   aliases: JSONColumnType<string[]>;
   active: Generated<boolean>;
+  /** the last year a split or reshaped body existed (migration 0008); null while it exists */
+  until_year: ColumnType<number | null, number | null | undefined, number | null>;
+  /** codes of the bodies that took over its services; null exactly when until_year is */
+  successor_codes: ColumnType<string[] | null, string | null | undefined, string | null>;
 }
 
 export interface CycleTable {

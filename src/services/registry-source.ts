@@ -7,8 +7,9 @@
  * bodies that were split or reshaped (Kemenkumham, Kemendikbudristek, KLHK, PUPR,
  * BP2MI, ...), so that published results of earlier cycles still resolve. A body
  * that was only renamed keeps one entry with the old name as an alias (Kominfo is
- * an alias of Komdigi). "until" and "successors" are checked here but not carried
- * into RegistryEntity.
+ * an alias of Komdigi). "until" and "successors" are checked here and carried into
+ * RegistryEntity; domain/registry/lifespan.ts decides in which cycles such a body
+ * can be assessed.
  */
 import { readFile } from 'node:fs/promises';
 import { getProvinces, getRegencies } from 'idn-area-data';
@@ -125,16 +126,34 @@ export async function loadRegistryEntities(): Promise<RegistryEntity[]> {
     level: 'provinsi',
     provinceCode: p.code,
     aliases: [p.name, ...(PROVINCE_ALIASES[p.code] ?? [])],
+    until: null,
+    successors: [],
   }));
   for (const r of regencies) {
     if (!provinceCodes.has(r.provinceCode)) {
       throw new Error(`idn-area-data regency ${r.code} names an unknown province ${r.provinceCode}`);
     }
     const level = regionLevel(r.name);
-    entities.push({ code: r.code, name: r.name, level, provinceCode: r.provinceCode, aliases: [] });
+    entities.push({
+      code: r.code,
+      name: r.name,
+      level,
+      provinceCode: r.provinceCode,
+      aliases: [],
+      until: null,
+      successors: [],
+    });
   }
   for (const a of agencies) {
-    entities.push({ code: a.code, name: a.name, level: a.level, provinceCode: null, aliases: [...a.aliases] });
+    entities.push({
+      code: a.code,
+      name: a.name,
+      level: a.level,
+      provinceCode: null,
+      aliases: [...a.aliases],
+      until: a.until ?? null,
+      successors: [...(a.successors ?? [])],
+    });
   }
   return entities;
 }

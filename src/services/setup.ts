@@ -1,10 +1,17 @@
 /**
  * Makes a database ready: migrations, the registry of entities and regional offices,
- * and the known cycles. Safe to run again: it only adds what is missing.
+ * and the known cycles. Safe to run again: it only adds what is missing, and brings
+ * the lifespan of split and reshaped bodies (until, successors) in line with the
+ * registry, so a database created before migration 0008 gets it on its next start.
  */
 import { type Database, migrateToLatest } from '../db/database.ts';
 import { insertCycleIfMissing } from '../db/repos/cycles.ts';
-import { countEntities, insertMissingEntities, insertMissingOffices } from '../db/repos/entities.ts';
+import {
+  countEntities,
+  insertMissingEntities,
+  insertMissingOffices,
+  updateEntityLifespans,
+} from '../db/repos/entities.ts';
 import { loadRegistryEntities } from './registry-source.ts';
 
 /** The cycles every installation knows: history as published, and the assessed editions. */
@@ -18,6 +25,8 @@ export const KNOWN_CYCLES = [
 export interface SetupReport {
   migrations: string[];
   entitiesAdded: number;
+  /** entities whose lifespan (until, successors) was set or changed from the registry */
+  lifespansUpdated: number;
 }
 
 export async function prepareDatabase(db: Database): Promise<SetupReport> {
@@ -37,6 +46,7 @@ export async function prepareDatabase(db: Database): Promise<SetupReport> {
         })),
     );
   }
+  const lifespansUpdated = await updateEntityLifespans(db, registry);
   for (const c of KNOWN_CYCLES) await insertCycleIfMissing(db, { ...c, settings: { ...c.settings } });
-  return { migrations: applied, entitiesAdded };
+  return { migrations: applied, entitiesAdded, lifespansUpdated };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Level } from '../../domain/instrument/schema.ts';
 import type { RegistryEntity } from '../../domain/registry/names.ts';
 import type { Database } from '../database.ts';
@@ -9,7 +10,22 @@ export interface EntityRow {
   level: Level;
   provinceCode: string | null;
   aliases: string[];
+  /** the last year a split or reshaped body existed; null while it exists (domain/registry/lifespan.ts) */
+  until: number | null;
+  /** codes of the bodies that took over its services */
+  successors: string[];
 }
+
+const ENTITY_COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'level',
+  'province_code',
+  'aliases',
+  'until_year',
+  'successor_codes',
+] as const;
 
 export async function countEntities(db: Database): Promise<number> {
   const r = await db
@@ -31,6 +47,8 @@ export async function insertMissingEntities(db: Database, entities: readonly Reg
         level: e.level,
         province_code: e.provinceCode,
         aliases: JSON.stringify(e.aliases),
+        until_year: e.until,
+        successor_codes: e.until === null ? null : JSON.stringify(e.successors),
       })),
     )
     .onConflict((oc) => oc.column('code').doNothing())
@@ -38,21 +56,36 @@ export async function insertMissingEntities(db: Database, entities: readonly Reg
   return Number(res.numInsertedOrUpdatedRows ?? 0);
 }
 
+/**
+ * Sets the lifespan (until, successors) of the entities with these codes to the
+ * registry's, in one statement; rows already right are left alone. Returns how many
+ * rows changed: 0 on every start after the first.
+ */
+export async function updateEntityLifespans(db: Database, entities: readonly RegistryEntity[]): Promise<number> {
+  if (entities.length === 0) return 0;
+  const rows = entities.map((e) => ({
+    code: e.code,
+    until_year: e.until,
+    successor_codes: e.until === null ? null : e.successors,
+  }));
+  const res = await sql`update entities e
+    set until_year = v.until_year, successor_codes = v.successor_codes
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(code text, until_year integer, successor_codes jsonb)
+    where e.code = v.code
+      and (e.until_year is distinct from v.until_year or e.successor_codes is distinct from v.successor_codes)`.execute(
+    db,
+  );
+  return Number(res.numAffectedRows ?? 0);
+}
+
 export async function listEntities(db: Database): Promise<EntityRow[]> {
   const rows = await db
     .selectFrom('entities')
-    .select(['id', 'code', 'name', 'level', 'province_code', 'aliases'])
+    .select(ENTITY_COLUMNS)
     .where('active', '=', true)
     .orderBy('code')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    level: r.level as Level,
-    provinceCode: r.province_code,
-    aliases: r.aliases,
-  }));
+  return rows.map(toEntityRow);
 }
 
 export async function insertMissingOffices(
@@ -78,6 +111,8 @@ function toEntityRow(r: {
   level: string;
   province_code: string | null;
   aliases: string[];
+  until_year: number | null;
+  successor_codes: string[] | null;
 }): EntityRow {
   return {
     id: r.id,
@@ -86,13 +121,15 @@ function toEntityRow(r: {
     level: r.level as Level,
     provinceCode: r.province_code,
     aliases: r.aliases,
+    until: r.until_year,
+    successors: r.successor_codes ?? [],
   };
 }
 
 export async function findEntityByCode(db: Database, code: string): Promise<EntityRow | undefined> {
   const r = await db
     .selectFrom('entities')
-    .select(['id', 'code', 'name', 'level', 'province_code', 'aliases'])
+    .select(ENTITY_COLUMNS)
     .where('code', '=', code)
     .where('active', '=', true)
     .executeTakeFirst();
@@ -100,11 +137,7 @@ export async function findEntityByCode(db: Database, code: string): Promise<Enti
 }
 
 export async function findEntityById(db: Database, id: number): Promise<EntityRow | undefined> {
-  const r = await db
-    .selectFrom('entities')
-    .select(['id', 'code', 'name', 'level', 'province_code', 'aliases'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const r = await db.selectFrom('entities').select(ENTITY_COLUMNS).where('id', '=', id).executeTakeFirst();
   return r && toEntityRow(r);
 }
 
@@ -131,12 +164,7 @@ export async function searchEntities(db: Database, s: EntitySearch): Promise<{ r
     );
   }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select(['id', 'code', 'name', 'level', 'province_code', 'aliases'])
-    .orderBy('code')
-    .limit(s.limit)
-    .offset(s.offset)
-    .execute();
+  const rows = await q.select(ENTITY_COLUMNS).orderBy('code').limit(s.limit).offset(s.offset).execute();
   return { rows: rows.map(toEntityRow), total: Number(total.n) };
 }
 

@@ -21,6 +21,8 @@ const region = (
   level,
   provinceCode: code.slice(0, 2),
   aliases,
+  until: null,
+  successors: [],
 });
 
 const agency = (code: string, name: string, level: 'kementerian' | 'lembaga', aliases: string[]): RegistryEntity => ({
@@ -29,6 +31,8 @@ const agency = (code: string, name: string, level: 'kementerian' | 'lembaga', al
   level,
   provinceCode: null,
   aliases,
+  until: null,
+  successors: [],
 });
 
 /** A small registry with the shapes that matter: shared bare names, Jakarta's long names, agencies. */
@@ -274,13 +278,17 @@ describe('formatCandidates', () => {
 
 describe('registry/agencies.json', () => {
   const raw: unknown = JSON.parse(readFileSync(new URL('../../../registry/agencies.json', import.meta.url), 'utf8'));
-  const agencies = raw as Array<RegistryEntity & { nameEn: string; until?: number; successors?: string[] }>;
+  const agencies = raw as Array<
+    Omit<RegistryEntity, 'until' | 'successors'> & { nameEn: string; until?: number; successors?: string[] }
+  >;
   const asEntities: RegistryEntity[] = agencies.map((a) => ({
     code: a.code,
     name: a.name,
     level: a.level,
     provinceCode: null,
     aliases: a.aliases,
+    until: a.until ?? null,
+    successors: a.successors ?? [],
   }));
   const agencyIndex = buildNameIndex(asEntities);
 

@@ -28,6 +28,13 @@ export interface RegistryEntity {
   /** the province a region lies in (a province's own code); null for ministries and agencies */
   provinceCode: string | null;
   aliases: string[];
+  /**
+   * the last year a ministry or agency existed in this form, i.e. the last cycle it
+   * can be assessed in (domain/registry/lifespan.ts); null while it exists
+   */
+  until: number | null;
+  /** codes of the bodies that took over its services; empty unless `until` is set */
+  successors: string[];
 }
 
 /** Generic so that callers indexing their own rows (with an id, say) get those rows back. */

@@ -33,6 +33,7 @@ import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import type { LoadedCycle } from '../cycles.ts';
 import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
+import { ensureAssessable } from '../registry.ts';
 
 export interface NewAssignmentInput {
   assessorId: number;
@@ -99,6 +100,7 @@ export async function createAssignment(
   if (!entity) throw new AppError('UNKNOWN_ENTITY', `there is no entity with the code "${input.entity}"`);
   if (!canAssignEntity(p, entity)) throw refuseEntity(p, new AppError('NOT_FOUND', 'no such entity'));
   ensureOpen(cycle);
+  await ensureAssessable(ctx, entity, year);
   const unitId = input.unitId ?? null;
   if (unitId !== null) {
     const unit = await findUnit(ctx.db, unitId);

@@ -2,6 +2,8 @@
  * Imports answers (columns entity, unit, indicator, respondent, value) into a cycle:
  * every row is checked first and every bad row is reported; only a clean file is
  * written, in one transaction, followed by a recompute of the entities it touched.
+ * A body that no longer existed in the cycle's year (Kemenkumham in 2025) is a bad
+ * row naming its successors (services/registry.ts resolveForCycle).
  */
 import { type AnswerColumns, upsertAnswers, upsertRespondents } from '../../db/repos/answers.ts';
 import { ensureUnits, existingUnitKeys, unitKey } from '../../db/repos/units.ts';
@@ -78,7 +80,7 @@ export async function importAnswers(
     let entityLevel: Level | undefined;
     if (!entityName) errors.push({ row, column: 'entity', message: 'entity is empty' });
     else {
-      const r = resolver.resolve(entityName, level);
+      const r = resolver.resolveForCycle(entityName, year, level);
       if (r.ok) {
         entityId = r.entity.id;
         entityLevel = r.entity.level;

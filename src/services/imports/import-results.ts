@@ -3,6 +3,8 @@
  * (unit level; the entity's score is then the mean of its units, rule 5), with an
  * optional `level` column to tell apart names such as Kota and Kabupaten Bekasi.
  * All-or-nothing; an entity's published results are replaced, never duplicated.
+ * A body that no longer existed in the cycle's year is a bad row naming its successors;
+ * results of the years it existed import as any other.
  */
 import { replacePublishedResults } from '../../db/repos/results.ts';
 import { ensureUnits, unitKey } from '../../db/repos/units.ts';
@@ -59,7 +61,7 @@ export async function importResults(
     let entityId = -1;
     if (!name) errors.push({ row, column: 'entity', message: 'entity is empty' });
     else {
-      const r = resolver.resolve(name, level);
+      const r = resolver.resolveForCycle(name, year, level);
       if (r.ok) entityId = r.entity.id;
       else errors.push({ row, column: 'entity', message: r.message });
     }

@@ -3,6 +3,7 @@
  * change them at any time; an office head within its province while the cycle is
  * still being assessed; assessors may read. Changing the units recomputes the
  * entity's results (a unit without answers makes the entity incomplete, never zero).
+ * No unit is added for a body that no longer existed in the cycle's year.
  */
 
 import type { Database } from '../../db/database.ts';
@@ -26,6 +27,7 @@ import type { ServiceContext } from '../context.ts';
 import { type LoadedCycle, loadCycle } from '../cycles.ts';
 import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
 import { recomputeResults } from '../recompute.ts';
+import { ensureAssessable } from '../registry.ts';
 import { loadEntityInScope } from '../results-view/entity-access.ts';
 
 export interface UnitView {
@@ -77,6 +79,7 @@ export async function addUnit(
   const cycle = await loadVisibleCycle(ctx, p, year);
   const entity = await loadEntityInScope(ctx, p, code, new AppError('UNKNOWN_ENTITY', `there is no entity "${code}"`));
   ensureEditable(p, cycle, entity);
+  await ensureAssessable(ctx, entity, year);
   const name = input.name.trim().replace(/\s+/g, ' ');
   if (!name) throw new AppError('VALIDATION_FAILED', 'name the unit (e.g. Dinas Kependudukan dan Catatan Sipil)');
   return ctx.db.transaction().execute(async (tx) => {

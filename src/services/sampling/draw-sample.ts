@@ -9,7 +9,7 @@ import { canonicalCandidates, canonicalKey, drawSample } from '../../domain/samp
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCycle } from '../cycles.ts';
-import { loadResolver, resolveOrThrow } from '../registry.ts';
+import { loadResolver, resolveForCycleOrThrow } from '../registry.ts';
 import { presentSample, readResult, type SampleView } from './present.ts';
 import { ensureSamplingOpen, samplingRuleOf } from './rule.ts';
 
@@ -54,7 +54,7 @@ export async function drawEntitySample(ctx: ServiceContext, req: DrawRequest): P
   const cycle = await loadCycle(ctx, req.year);
   const rule = samplingRuleOf(cycle);
   ensureSamplingOpen(cycle);
-  const entity = resolveOrThrow(await loadResolver(ctx), req.entity);
+  const entity = resolveForCycleOrThrow(await loadResolver(ctx), req.entity, req.year);
   const ref = { code: entity.code, name: entity.name };
 
   return ctx.db.transaction().execute(async (tx) => {

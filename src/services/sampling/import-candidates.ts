@@ -3,6 +3,7 @@
  * unit, kind, product; one row per product; optional level). Every row is checked
  * first and every bad row reported; only a clean file is written, in one transaction.
  * For each entity in the file, the file's list replaces the entity's earlier list.
+ * A body that no longer existed in the cycle's year is a bad row naming its successors.
  */
 import {
   entitiesWithCandidates,
@@ -72,7 +73,7 @@ export async function importCandidates(
     let entityId = -1;
     if (!entityName) errors.push({ row, column: 'entity', message: 'entity is empty' });
     else {
-      const r = resolver.resolve(entityName, level);
+      const r = resolver.resolveForCycle(entityName, year, level);
       if (r.ok) entityId = r.entity.id;
       else errors.push({ row, column: 'entity', message: r.message });
     }
