@@ -1,5 +1,6 @@
 /** patuh migrate / serve */
 import type { Command } from 'commander';
+import { ConfigError } from '../config.ts';
 import { buildServer } from '../http/server.ts';
 import { ensureDemoAdmin } from '../services/auth/ensure-demo-admin.ts';
 import { loadDemoIfEmpty } from '../services/demo.ts';
@@ -42,11 +43,16 @@ export function registerServerCommands(program: Command): void {
             'sign in with an existing account; a forgotten password: patuh user reset-password --email E --password-stdin',
           );
         }
+        const evidence = evidenceStorageFrom(config);
+        // a store that cannot be used stops the start here, not at the first upload
+        await evidence.store.check().catch((e: Error) => {
+          throw new ConfigError(`evidence storage: ${e.message}`);
+        });
         const app = await buildServer(ctx, {
           logLevel: config.logLevel,
           uploadLimitBytes: config.uploadLimitBytes,
           trustProxy: config.trustProxy,
-          evidence: evidenceStorageFrom(config),
+          evidence,
         });
         const port = o.port ? Number(o.port) : config.port;
         const address = await app.listen({ port, host: config.host });

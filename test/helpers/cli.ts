@@ -30,6 +30,8 @@ export interface CliWorkspace {
   tearDown(): Promise<void>;
   /** runs `patuh ARGS…` and waits for it */
   patuh(...args: string[]): CliRun;
+  /** the same with more environment variables */
+  patuhWith(env: NodeJS.ProcessEnv, ...args: string[]): CliRun;
   /** the CLI's database opened in this process between runs (PGlite has one user at a time) */
   withDatabase<T>(body: (db: Database) => Promise<T>): Promise<T>;
 }
@@ -51,6 +53,20 @@ export function cliWorkspace(name: string): CliWorkspace {
     }
   };
 
+  const run = (extra: NodeJS.ProcessEnv, args: string[]): CliRun => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PATUH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    delete env.DATABASE_URL;
+    if (databaseUrl) env.DATABASE_URL = databaseUrl;
+    Object.assign(env, extra);
+    const r = spawnSync(projectNode, [path.join(root, 'bin/patuh.js'), ...args], {
+      env,
+      encoding: 'utf8',
+      cwd: root,
+      timeout: 120_000,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
   return {
     dataDir,
     async setUp() {
@@ -66,17 +82,8 @@ export function cliWorkspace(name: string): CliWorkspace {
       await admin(`drop database if exists ${dbName} with (force)`);
       dbName = undefined;
     },
-    patuh(...args) {
-      const env: NodeJS.ProcessEnv = { ...process.env, PATUH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-      delete env.DATABASE_URL;
-      if (databaseUrl) env.DATABASE_URL = databaseUrl;
-      const r = spawnSync(projectNode, [path.join(root, 'bin/patuh.js'), ...args], {
-        env,
-        encoding: 'utf8',
-        cwd: root,
-      });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    },
+    patuh: (...args) => run({}, args),
+    patuhWith: (extra, ...args) => run(extra, args),
     async withDatabase(body) {
       const handle = await openDatabase(
         databaseUrl

@@ -7,7 +7,7 @@ import { cliWorkspace } from '../helpers/cli.ts';
 import { csvFile } from '../helpers/files.ts';
 
 const cli = cliWorkspace('cli');
-const { patuh } = cli;
+const { patuh, patuhWith } = cli;
 
 beforeAll(() => cli.setUp());
 afterAll(() => cli.tearDown());
@@ -89,6 +89,24 @@ describe('patuh CLI', () => {
     expect(unknown.stderr).toMatch(/unknown entity/);
     expect(patuh('results').code).toBe(2);
     expect(patuh('import', 'answers', '/nonexistent.csv', '--cycle', '2022').code).toBe(2);
+  });
+
+  it('refuses to serve with evidence storage it cannot use, saying what to fix', () => {
+    const r = patuhWith(
+      {
+        PORT: '0',
+        PATUH_S3_ENDPOINT: 'http://127.0.0.1:9',
+        PATUH_S3_BUCKET: 'patuh-evidence',
+        PATUH_S3_REGION: 'ap-southeast-3',
+        PATUH_S3_ACCESS_KEY_ID: 'key',
+        PATUH_S3_SECRET_ACCESS_KEY: 'secret',
+      },
+      'serve',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error: evidence storage: s3 http:\/\/127\.0\.0\.1:9\/patuh-evidence: not reachable .*check PATUH_S3_ENDPOINT\n$/,
+    );
   });
 
   it('explains a score for a person', () => {

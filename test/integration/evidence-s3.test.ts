@@ -64,6 +64,24 @@ describe('S3BlobStore against s3rver', () => {
     );
   });
 
+  it('checks the bucket and the credentials before use, saying what to fix', async () => {
+    await expect(new S3BlobStore(s3.configFor(BUCKET)).check()).resolves.toBeUndefined();
+    await expect(new S3BlobStore(s3.configFor('no-such-bucket')).check()).rejects.toThrow(
+      /no-such-bucket: the bucket does not exist; create it or check PATUH_S3_BUCKET/,
+    );
+    await expect(
+      new S3BlobStore({ ...s3.configFor(BUCKET), secretAccessKey: 'not-the-secret' }).check(),
+    ).rejects.toThrow(/the credentials are refused/);
+    await expect(new S3BlobStore({ ...s3.configFor(BUCKET), endpoint: 'http://127.0.0.1:9' }).check()).rejects.toThrow(
+      /not reachable .*PATUH_S3_ENDPOINT/,
+    );
+  });
+
+  it('never answers a missing bucket as a missing file on GET', async () => {
+    const elsewhere = new S3BlobStore(s3.configFor('no-such-bucket'));
+    await expect(elsewhere.get(sha(Buffer.from('anything')))).rejects.toThrow(/404 NoSuchBucket/);
+  });
+
   it('is refused by the server when signed with the wrong secret: the signature is verified', async () => {
     const wrong = new S3BlobStore({ ...s3.configFor(BUCKET), secretAccessKey: 'not-the-secret' });
     const doc = pdf('signed with the wrong secret');

@@ -16,6 +16,12 @@ export interface BlobStore {
   /** The bytes as a stream, or null when the store does not hold them. */
   get(sha256: string): Promise<Readable | null>;
   has(sha256: string): Promise<boolean>;
+  /**
+   * Whether the store can be used at all (the folder can be made, the bucket answers to
+   * these credentials); throws a message that says what to fix. `patuh serve` calls it
+   * before listening, so a misconfigured store stops the start instead of failing uploads.
+   */
+  check(): Promise<void>;
   /** where the bytes go, for logs ("files in /data/evidence", "s3 http://…/bucket") */
   readonly description: string;
 }
@@ -54,6 +60,14 @@ export class FileBlobStore implements BlobStore {
   pathOf(sha256: string): string {
     checkSha(sha256);
     return path.join(this.root, ...blobKey(sha256).split('/'));
+  }
+
+  async check(): Promise<void> {
+    try {
+      await mkdir(this.root, { recursive: true });
+    } catch (e) {
+      throw new Error(`${this.description}: the folder cannot be made (${(e as Error).message})`);
+    }
   }
 
   async put(sha256: string, bytes: Uint8Array): Promise<void> {
@@ -104,6 +118,8 @@ export class FileBlobStore implements BlobStore {
 /** Bytes in memory: for tests and for a server built without a configured store. */
 export class MemoryBlobStore implements BlobStore {
   readonly description = 'memory (not durable)';
+
+  async check(): Promise<void> {}
   private readonly blobs = new Map<string, Buffer>();
 
   async put(sha256: string, bytes: Uint8Array): Promise<void> {

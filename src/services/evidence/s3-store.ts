@@ -43,8 +43,12 @@ export class S3BlobStore implements BlobStore {
     return new URL(`${this.config.endpoint.replace(/\/+$/, '')}/${this.config.bucket}/evidence/${blobKey(sha256)}`);
   }
 
-  private request(method: string, sha256: string, payloadHash: string, headers: Record<string, string> = {}) {
-    const url = this.urlOf(sha256);
+  private request(method: string, sha256: string | null, payloadHash: string, headers: Record<string, string> = {}) {
+    // null: the bucket itself
+    const url =
+      sha256 === null
+        ? new URL(`${this.config.endpoint.replace(/\/+$/, '')}/${this.config.bucket}`)
+        : this.urlOf(sha256);
     const signed = signRequest({ method, url, headers, payloadHash }, { ...this.config, service: 's3' }, this.now());
     return { url, headers: signed };
   }
@@ -62,11 +66,35 @@ export class S3BlobStore implements BlobStore {
     await res.body?.cancel();
   }
 
+  /** HEAD of the bucket: 200 when it exists and these credentials may use it. */
+  async check(): Promise<void> {
+    const { url, headers } = this.request('HEAD', null, EMPTY_PAYLOAD_HASH);
+    let res: Response;
+    try {
+      res = await this.fetch(url, { method: 'HEAD', headers });
+    } catch (e) {
+      throw new Error(`${this.description}: not reachable (${(e as Error).message}); check PATUH_S3_ENDPOINT`);
+    }
+    await res.body?.cancel();
+    if (res.ok) return;
+    const why =
+      res.status === 404
+        ? 'the bucket does not exist; create it or check PATUH_S3_BUCKET'
+        : res.status === 403 || res.status === 401
+          ? 'the credentials are refused; check PATUH_S3_ACCESS_KEY_ID, PATUH_S3_SECRET_ACCESS_KEY and PATUH_S3_REGION'
+          : `the bucket answered ${res.status} ${res.statusText}`;
+    throw new Error(`${this.description}: ${why}`);
+  }
+
   async get(sha256: string): Promise<Readable | null> {
     const { url, headers } = this.request('GET', sha256, EMPTY_PAYLOAD_HASH);
     const res = await this.fetch(url, { method: 'GET', headers });
     if (res.status === 404) {
-      await res.body?.cancel();
+      // a missing key is "not held"; a missing bucket is a misconfiguration, never a quiet 404
+      const body = await res.text().catch(() => '');
+      if (body.includes('<Code>NoSuchBucket</Code>')) {
+        throw new Error(`${this.description}: GET ${sha256} answered 404 NoSuchBucket`);
+      }
       return null;
     }
     if (!res.ok || !res.body) return this.fail(`GET ${sha256}`, res);
