@@ -9,7 +9,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCycle } from '../../src/db/repos/cycles.ts';
 import { findEntityByCode } from '../../src/db/repos/entities.ts';
-import { AppError } from '../../src/errors.ts';
 import { SYSTEM } from '../../src/services/auth/principal.ts';
 import { createAssignment } from '../../src/services/fieldwork/assignments.ts';
 import { importAnswers } from '../../src/services/imports/import-answers.ts';
@@ -20,6 +19,7 @@ import { drawEntitySample } from '../../src/services/sampling/draw-sample.ts';
 import { importCandidates } from '../../src/services/sampling/import-candidates.ts';
 import { prepareDatabase } from '../../src/services/setup.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
+import { failure } from '../helpers/errors.ts';
 import { csvFile } from '../helpers/files.ts';
 
 const YEAR = 2025;
@@ -46,16 +46,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => t?.close());
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('it was accepted');
-}
 
 async function counts() {
   const r = await sql<{ a: number; u: number; p: number; c: number; s: number; g: number }>`select

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCycle } from '../../src/db/repos/cycles.ts';
 import { findEntityByCode } from '../../src/db/repos/entities.ts';
 import { listEntityUnits } from '../../src/db/repos/units.ts';
-import { AppError } from '../../src/errors.ts';
 import { drawEntitySample } from '../../src/services/sampling/draw-sample.ts';
 import { importCandidates } from '../../src/services/sampling/import-candidates.ts';
 import { showEntitySample } from '../../src/services/sampling/show-sample.ts';
 import { verifySamples } from '../../src/services/sampling/verify-samples.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
+import { failure } from '../helpers/errors.ts';
 import { csvFile } from '../helpers/files.ts';
 
 const YEAR = 2025;
@@ -132,16 +132,6 @@ async function freshContext(): Promise<TestContext> {
     settings: { serviceUsersPerUnit: 2 },
   });
   return t;
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('it was accepted');
 }
 
 let t: TestContext;
