@@ -16,8 +16,9 @@ const api = process.env.PATUH_API_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root,
   base: '/',
-  // the service worker's precache list (web/public/sw.js is filled in after the build)
-  plugins: [react(), serviceWorkerShell()],
+  // the service worker's precache list (web/public/sw.js is filled in after the build):
+  // the shell and the collection app, which must open offline
+  plugins: [react(), serviceWorkerShell({ offline: ['src/collect/screens.ts'] })],
   // the API contract (zod schemas and types) shared with the server
   resolve: { alias: { '@shared': shared } },
   css: { postcss: { plugins: [mantinePreset()] } },
@@ -35,6 +36,8 @@ export default defineConfig({
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ },
             { name: 'mantine', test: /node_modules[\\/]@mantine/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            // the libraries every page needs, the public dashboard's too: apart, so a deploy of the app alone keeps them cached
+            { name: 'vendor', test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod)[\\/]/ },
           ],
         },
       },

@@ -6,23 +6,23 @@ import { isApiError } from './api/http';
 import { SessionProvider } from './auth/session';
 import { collectRoutes } from './collect/routes';
 import { AppLayout } from './components/AppLayout';
+import { lazyPage, RouteError } from './components/LazyPage';
 import { CycleProvider } from './cycle';
 import { AdminGate } from './pages/admin/AdminGate';
-import { CyclesAdminPage } from './pages/admin/CyclesAdminPage';
-import { EntitiesAdminPage } from './pages/admin/EntitiesAdminPage';
-import { ImportsAdminPage } from './pages/admin/ImportsAdminPage';
-import { OfficesAdminPage } from './pages/admin/OfficesAdminPage';
-import { UsersAdminPage } from './pages/admin/UsersAdminPage';
-import { EntityPage } from './pages/EntityPage';
 import { fieldworkRoutes } from './pages/fieldwork/routes';
 import { followUpRoutes } from './pages/followup/routes';
 import { HomeRedirect } from './pages/HomeRedirect';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { OverviewPage } from './pages/OverviewPage';
 import { publicRoutes } from './pages/public/routes';
-import { UnitPage } from './pages/UnitPage';
 import { cssVariablesResolver, theme } from './theme';
+
+// The signed-in pages load on demand (components/LazyPage.tsx): the entry chunk is what
+// /publik downloads too. The login page is small and the way in, so it stays.
+const overview = () => import('./pages/OverviewPage');
+const entity = () => import('./pages/EntityPage');
+const unit = () => import('./pages/UnitPage');
+const admin = () => import('./pages/admin/screens');
 
 const queryClient: QueryClient = new QueryClient({
   // a 401 while the app thinks someone is signed in: the session ended, ask again who is here
@@ -64,40 +64,46 @@ const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <HomeRedirect /> },
-          { path: 'login', element: <LoginPage /> },
-          { path: 'cycles/:year', element: <OverviewPage /> },
-          { path: 'cycles/:year/entities/:code', element: <EntityPage /> },
-          { path: 'cycles/:year/units/:unitId', element: <UnitPage /> },
           {
-            path: 'admin/cycles',
-            element: <AdminGate page="cycles" />,
-            children: [{ index: true, element: <CyclesAdminPage /> }],
+            // a page that fails (its chunk could not be fetched, say) is told inside the frame
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              { path: 'login', element: <LoginPage /> },
+              { path: 'cycles/:year', element: lazyPage(overview, 'OverviewPage') },
+              { path: 'cycles/:year/entities/:code', element: lazyPage(entity, 'EntityPage') },
+              { path: 'cycles/:year/units/:unitId', element: lazyPage(unit, 'UnitPage') },
+              {
+                path: 'admin/cycles',
+                element: <AdminGate page="cycles" />,
+                children: [{ index: true, element: lazyPage(admin, 'CyclesAdminPage') }],
+              },
+              {
+                path: 'admin/entities',
+                element: <AdminGate page="entities" />,
+                children: [{ index: true, element: lazyPage(admin, 'EntitiesAdminPage') }],
+              },
+              {
+                path: 'admin/offices',
+                element: <AdminGate page="offices" />,
+                children: [{ index: true, element: lazyPage(admin, 'OfficesAdminPage') }],
+              },
+              {
+                path: 'admin/users',
+                element: <AdminGate page="users" />,
+                children: [{ index: true, element: lazyPage(admin, 'UsersAdminPage') }],
+              },
+              {
+                path: 'admin/imports',
+                element: <AdminGate page="imports" />,
+                children: [{ index: true, element: lazyPage(admin, 'ImportsAdminPage') }],
+              },
+              ...collectRoutes,
+              ...fieldworkRoutes,
+              ...followUpRoutes,
+              { path: '*', element: <NotFoundPage /> },
+            ],
           },
-          {
-            path: 'admin/entities',
-            element: <AdminGate page="entities" />,
-            children: [{ index: true, element: <EntitiesAdminPage /> }],
-          },
-          {
-            path: 'admin/offices',
-            element: <AdminGate page="offices" />,
-            children: [{ index: true, element: <OfficesAdminPage /> }],
-          },
-          {
-            path: 'admin/users',
-            element: <AdminGate page="users" />,
-            children: [{ index: true, element: <UsersAdminPage /> }],
-          },
-          {
-            path: 'admin/imports',
-            element: <AdminGate page="imports" />,
-            children: [{ index: true, element: <ImportsAdminPage /> }],
-          },
-          ...collectRoutes,
-          ...fieldworkRoutes,
-          ...followUpRoutes,
-          { path: '*', element: <NotFoundPage /> },
         ],
       },
     ],

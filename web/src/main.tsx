@@ -3,7 +3,6 @@ import '@mantine/core/styles.css';
 import './styles.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { registerServiceWorker } from './collect/register-sw';
 import { initI18n } from './i18n';
 
 initI18n();
@@ -11,4 +10,3 @@ initI18n();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(<App />);
-registerServiceWorker();

@@ -1,7 +1,9 @@
 /**
  * Registers the service worker (web/public/sw.js) in a built app, so the app opens
  * and the collector works without a connection. Not in `vite dev`: a worker caching
- * the dev server's modules would only get in the way.
+ * the dev server's modules would only get in the way. The signed-in app's frame
+ * (components/AppLayout.tsx) calls it, the public dashboard does not: its visitors
+ * would otherwise download the app shell and the collection app into the worker's cache.
  */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;

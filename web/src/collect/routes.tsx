@@ -1,19 +1,18 @@
-/** The collection app's routes, under /collect (App.tsx mounts them inside the layout). */
+/** The collection app's routes, under /collect (App.tsx mounts them inside the layout; one lazily loaded chunk). */
 import type { RouteObject } from 'react-router';
-import { CollectGate } from './CollectGate';
-import { CollectHome } from './CollectHome';
-import { SheetForm } from './SheetForm';
-import { UnitSheets } from './UnitSheets';
+import { lazyPage } from '../components/LazyPage';
+
+const screens = () => import('./screens');
 
 export const collectRoutes: RouteObject[] = [
   {
     path: 'collect',
-    element: <CollectGate />,
+    element: lazyPage(screens, 'CollectGate'),
     children: [
-      { index: true, element: <CollectHome /> },
-      { path: ':year/units/:unitId', element: <UnitSheets /> },
-      { path: ':year/units/:unitId/:form', element: <SheetForm /> },
-      { path: ':year/units/:unitId/:form/:respondent', element: <SheetForm /> },
+      { index: true, element: lazyPage(screens, 'CollectHome') },
+      { path: ':year/units/:unitId', element: lazyPage(screens, 'UnitSheets') },
+      { path: ':year/units/:unitId/:form', element: lazyPage(screens, 'SheetForm') },
+      { path: ':year/units/:unitId/:form/:respondent', element: lazyPage(screens, 'SheetForm') },
     ],
   },
 ];

@@ -1,10 +1,12 @@
 /** The frame of every page: header, navigation by role, main content. */
 import { Anchor, AppShell, Burger, Divider, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { adminPagesFor } from '../auth/access';
 import { useSession } from '../auth/session';
+import { registerServiceWorker } from '../collect/register-sw';
 import { useCycle } from '../cycle';
 import { AccountMenu, CyclePicker, LanguageSwitch } from './HeaderControls';
 
@@ -65,6 +67,8 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { main, admin } = useNavItems();
+  // the offline app shell, for whoever opens the signed-in app (not the public dashboard)
+  useEffect(registerServiceWorker, []);
 
   return (
     <AppShell

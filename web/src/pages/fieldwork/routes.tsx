@@ -1,11 +1,12 @@
-/** Verification's routes, under /fieldwork (App.tsx mounts them inside the layout). */
+/** Verification's routes, under /fieldwork (App.tsx mounts them inside the layout; the pages are one lazily loaded chunk). */
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, type RouteObject, useLocation } from 'react-router';
 import { useSession } from '../../auth/session';
+import { lazyPage } from '../../components/LazyPage';
 import { Loading } from '../../components/Loading';
-import { SubmissionPage } from './SubmissionPage';
-import { SubmissionsPage } from './SubmissionsPage';
+
+const screens = () => import('./screens');
 
 /** Who reviews (the server's canUseReview): office heads, central staff, the admin. */
 export const REVIEW_ROLES = ['office_head', 'central', 'admin'] as const;
@@ -31,8 +32,8 @@ export const fieldworkRoutes: RouteObject[] = [
     path: 'fieldwork',
     element: <ReviewGate />,
     children: [
-      { index: true, element: <SubmissionsPage /> },
-      { path: 'submissions/:id', element: <SubmissionPage /> },
+      { index: true, element: lazyPage(screens, 'SubmissionsPage') },
+      { path: 'submissions/:id', element: lazyPage(screens, 'SubmissionPage') },
     ],
   },
 ];
