@@ -9,15 +9,17 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { EntityRow } from '../src/db/repos/entities.ts';
 import type { Instrument } from '../src/domain/instrument/schema.ts';
+import { existsIn } from '../src/domain/registry/lifespan.ts';
 import { seededRandom } from '../src/services/demo.ts';
 
 export const LEVEL_MIX = { kementerian: 25, lembaga: 14, provinsi: 34, kota: 98, kabupaten: 415 } as const;
 export const UNITS_PER_ENTITY = 7;
 
-export function pickEntities(all: readonly EntityRow[]): EntityRow[] {
+/** The first entities of each level that existed in the cycle's year (a dissolved body cannot be assessed). */
+export function pickEntities(all: readonly EntityRow[], year: number): EntityRow[] {
   const out: EntityRow[] = [];
   for (const [level, n] of Object.entries(LEVEL_MIX)) {
-    const pool = all.filter((e) => e.level === level);
+    const pool = all.filter((e) => e.level === level && existsIn(e, year));
     if (pool.length < n) throw new Error(`registry has ${pool.length} ${level}, the mix needs ${n}`);
     out.push(...pool.slice(0, n));
   }

@@ -55,7 +55,7 @@ try {
     const h = await openDatabase({ kind: 'pglite', dataDir: null });
     await prepareDatabase(h.db);
     const instrument = requireInstrument(await loadCycle({ db: h.db, catalog }, YEAR));
-    await writeCsv(csv, nationalAnswers(instrument, pickEntities(await listEntities(h.db)), 30));
+    await writeCsv(csv, nationalAnswers(instrument, pickEntities(await listEntities(h.db), YEAR), 30));
     await h.close();
   }
   await backend('PGlite', { kind: 'pglite', dataDir: path.join(work, 'pglite') });

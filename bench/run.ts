@@ -147,7 +147,7 @@ async function main() {
     await prepareDatabase(pglite.db);
     const ctx: ServiceContext = { db: pglite.db, catalog };
     const instrument = requireInstrument(await loadCycle(ctx, YEAR));
-    const entities = pickEntities(await listEntities(pglite.db));
+    const entities = pickEntities(await listEntities(pglite.db), YEAR);
     const n = await writeCsv(csv, nationalAnswers(instrument, entities, SERVICE_USERS));
     process.stderr.write(`synthetic national cycle: ${entities.length} entities, ${n} answers\n`);
     all.push(...(await runBackend('PGlite', ctx, csv)));
