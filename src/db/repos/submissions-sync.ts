@@ -243,7 +243,7 @@ export async function insertNewSheets(db: Database, rows: readonly NewSheetWrite
 }
 
 /**
- * Writes the next version of sheets the caller holds locked (lockSheetsAndPosts):
+ * Writes the next version of sheets the caller holds locked (readSyncState):
  * the sheet moves to the new version with `status`, the version and an event are
  * added, in one statement.
  */
