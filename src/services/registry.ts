@@ -7,7 +7,7 @@
  */
 import { type EntityRow, listEntities } from '../db/repos/entities.ts';
 import type { Level } from '../domain/instrument/schema.ts';
-import { assessableIn, existsIn } from '../domain/registry/lifespan.ts';
+import { assessableIn, existedIn, firstYears, predecessorsOf } from '../domain/registry/lifespan.ts';
 import { buildNameIndex, formatCandidates, resolveEntity } from '../domain/registry/names.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
@@ -23,6 +23,15 @@ export type Resolution =
       entity: EntityRow;
       until: number;
       successors: EntityRow[];
+    }
+  | {
+      ok: false;
+      message: string;
+      /** the entity did not exist yet in the cycle's year (a successor of a split body) */
+      reason: 'not-yet';
+      entity: EntityRow;
+      from: number;
+      predecessors: EntityRow[];
     };
 
 export interface EntityResolver {
@@ -43,12 +52,15 @@ export async function loadResolver(ctx: Pick<ServiceContext, 'db'>): Promise<Ent
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const index = buildNameIndex(rows);
+  const first = firstYears(rows);
   const cache = new Map<string, Resolution>();
-  const resolve = (name: string, level?: Level): Resolution => {
-    const key = `${level ?? ''}\u0000${name}`;
+  /** resolves among every body, or among the bodies that existed in `year` */
+  const resolve = (name: string, level?: Level, year?: number): Resolution => {
+    const key = `${level ?? ''}\u0000${year ?? ''}\u0000${name}`;
     const hit = cache.get(key);
     if (hit) return hit;
-    const r = resolveEntity(index, name, level ? { level } : undefined);
+    const within = year === undefined ? undefined : (e: EntityRow) => existedIn(e, year, first);
+    const r = resolveEntity(index, name, { ...(level ? { level } : {}), ...(within ? { within } : {}) });
     let out: Resolution;
     if (r.ok) {
       const row = byCode.get(r.entity.code);
@@ -70,16 +82,39 @@ export async function loadResolver(ctx: Pick<ServiceContext, 'db'>): Promise<Ent
     return out;
   };
   const assessable = (entity: EntityRow, year: number): Resolution => {
+    const from = first.get(entity.code);
+    if (from !== undefined && year < from) return notYet(entity, year, from);
     const a = assessableIn(entity, year, (code) => byCode.get(code));
     return a.ok
       ? { ok: true, entity }
       : { ok: false, reason: 'ended', message: a.message, entity, until: a.until, successors: a.successors };
   };
+  const notYet = (entity: EntityRow, year: number, from: number): Resolution => {
+    const predecessors = predecessorsOf(entity, rows).filter((p) => existedIn(p, year, first));
+    const instead = predecessors.length
+      ? `; for the ${year} cycle use ${predecessors.map((p) => p.name).join(' or ')}`
+      : '';
+    return {
+      ok: false,
+      reason: 'not-yet',
+      entity,
+      from,
+      predecessors,
+      message: `${entity.name} exists from ${from}${instead}`,
+    };
+  };
   return {
-    resolve,
+    resolve: (name, level) => resolve(name, level),
     resolveForCycle(name, year, level) {
-      const r = resolve(name, level);
-      return r.ok ? assessable(r.entity, year) : r;
+      // the bodies of that year first ("Hukum dan HAM" in 2023 is Kemenkumham), then
+      // every body, to say why one of another year cannot be used
+      const inYear = resolve(name, level, year);
+      if (inYear.ok || inYear.reason === 'ambiguous') return inYear;
+      const any = resolve(name, level);
+      if (!any.ok) return inYear;
+      const from = first.get(any.entity.code);
+      if (from !== undefined && year < from) return notYet(any.entity, year, from);
+      return assessable(any.entity, year);
     },
     assessable,
     byId: (id) => byId.get(id),
@@ -89,6 +124,13 @@ export async function loadResolver(ctx: Pick<ServiceContext, 'db'>): Promise<Ent
 
 /** The error a failed resolution stands for; an ended entity is NOT_ELIGIBLE, with its successors in the details. */
 function resolutionError(r: Exclude<Resolution, { ok: true }>): AppError {
+  if (r.reason === 'not-yet') {
+    return new AppError('NOT_ELIGIBLE', r.message, {
+      entity: r.entity.code,
+      from: r.from,
+      predecessors: r.predecessors.map((s) => ({ code: s.code, name: s.name })),
+    });
+  }
   if (r.reason === 'ended') {
     return new AppError('NOT_ELIGIBLE', r.message, {
       entity: r.entity.code,
@@ -116,14 +158,14 @@ export function resolveForCycleOrThrow(resolver: EntityResolver, name: string, y
 /**
  * Throws NOT_ELIGIBLE, naming the successors, when the entity no longer existed in
  * the cycle of `year`: for services that found it by code and are about to write
- * for that cycle. Loads the registry only for an entity that has ended.
+ * for that cycle; NOT_ELIGIBLE too, naming its predecessors, for a successor that did
+ * not exist yet in that year.
  */
 export async function ensureAssessable(
   ctx: Pick<ServiceContext, 'db'>,
   entity: EntityRow,
   year: number,
 ): Promise<void> {
-  if (existsIn(entity, year)) return;
   const r = (await loadResolver(ctx)).assessable(entity, year);
   if (!r.ok) throw resolutionError(r);
 }

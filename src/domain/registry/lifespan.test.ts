@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessableIn, existsIn, successorsIn } from './lifespan.ts';
+import { assessableIn, existedIn, existsIn, firstYears, predecessorsOf, successorsIn } from './lifespan.ts';
 import type { RegistryEntity } from './names.ts';
 
 const agency = (
@@ -101,5 +101,30 @@ describe('successorsIn', () => {
       ['Z', agency('Z', 'Z')],
     ]);
     expect(successorsIn(loop.get('X') as RegistryEntity, 2025, (c) => loop.get(c)).map((e) => e.code)).toEqual(['Z']);
+  });
+});
+
+describe('firstYears, existedIn and predecessorsOf', () => {
+  const kumham = { code: 'KUMHAM', name: 'Kumham', until: 2024, successors: ['KUM', 'HAM'] };
+  const older = { code: 'OLD', name: 'Old', until: 2019, successors: ['HAM'] };
+  const kum = { code: 'KUM', name: 'Kum', until: null, successors: [] };
+  const ham = { code: 'HAM', name: 'Ham', until: null, successors: [] };
+  const first = firstYears([kumham, older, kum, ham]);
+
+  it('starts a successor the year after its predecessor ended, the earliest when there are several', () => {
+    expect(first.get('KUM')).toBe(2025);
+    expect(first.get('HAM')).toBe(2020);
+    expect(first.has('KUMHAM')).toBe(false);
+  });
+
+  it('knows which bodies existed in a year', () => {
+    expect(existedIn(kum, 2024, first)).toBe(false);
+    expect(existedIn(kum, 2025, first)).toBe(true);
+    expect(existedIn(kumham, 2024, first)).toBe(true);
+    expect(existedIn(kumham, 2025, first)).toBe(false);
+  });
+
+  it('finds the bodies a successor took over from', () => {
+    expect(predecessorsOf(ham, [kumham, older, kum, ham]).map((e) => e.code)).toEqual(['KUMHAM', 'OLD']);
   });
 });

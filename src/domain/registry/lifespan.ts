@@ -79,3 +79,33 @@ export function assessableIn<E extends Lifespan>(
     message: `${entity.name} existed until ${entity.until}; ${instead}`,
   };
 }
+
+/**
+ * The first year each successor existed: the year after the last year of the body it
+ * took over from (Kemenkum, Kemenham and Kemenimipas from 2025, after Kemenkumham's
+ * 2024). A body that succeeds several takes the earliest. Bodies that succeed none
+ * are absent: they have always existed as far as the registry knows.
+ */
+export function firstYears(entities: readonly Lifespan[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of entities) {
+    if (e.until === null) continue;
+    for (const code of e.successors) {
+      const from = e.until + 1;
+      const known = out.get(code);
+      if (known === undefined || from < known) out.set(code, from);
+    }
+  }
+  return out;
+}
+
+/** Whether the entity existed in `year`: not after its last year, not before its first. */
+export function existedIn(entity: Lifespan, year: number, first: ReadonlyMap<string, number>): boolean {
+  const from = first.get(entity.code);
+  return existsIn(entity, year) && (from === undefined || year >= from);
+}
+
+/** The bodies an entity took over from: those naming it among their successors. */
+export function predecessorsOf<E extends Lifespan>(entity: Lifespan, entities: readonly E[]): E[] {
+  return entities.filter((e) => e.successors.includes(entity.code));
+}

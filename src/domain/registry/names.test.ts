@@ -94,6 +94,13 @@ describe('normalizeName', () => {
     ['"Badan POM" (RI), pusat', 'BADAN POM RI PUSAT'],
     ['Riset & Teknologi', 'RISET DAN TEKNOLOGI'],
     ['Café', 'CAFE'],
+    ['Kementerian Hukum dan HAM', 'KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA'],
+    ['Kementerian Desa PDTT', 'KEMENTERIAN DESA PEMBANGUNAN DAERAH TERTINGGAL DAN TRANSMIGRASI'],
+    ['Provinsi DI Yogyakarta', 'PROVINSI DAERAH ISTIMEWA YOGYAKARTA'],
+    ['Prov. D.I. Yogyakarta', 'PROVINSI DAERAH ISTIMEWA YOGYAKARTA'],
+    ['DKI Jakarta', 'DAERAH KHUSUS IBUKOTA JAKARTA'],
+    ['D.K.I. Jakarta', 'DAERAH KHUSUS IBUKOTA JAKARTA'],
+    ['Tojo Una-Una', 'TOJO UNA UNA'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeName(input)).toBe(expected);
   });
@@ -215,7 +222,7 @@ describe('resolveEntity', () => {
     if (bekasi.ok) return;
     expect(bekasi.candidates[0]?.code).toBe('32.75');
 
-    const kemenkes = resolveEntity(index, 'Kemenkes RI');
+    const kemenkes = resolveEntity(index, 'Kemenkess');
     expect(kemenkes.ok).toBe(false);
     if (kemenkes.ok) return;
     expect(kemenkes.candidates[0]?.code).toBe('KEMENKES');

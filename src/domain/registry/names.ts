@@ -6,14 +6,18 @@
  * Lookup order; the first step that finds anything decides, and finding more
  * than one entity there is "ambiguous", never a guess:
  *   1. the entity code as typed ("32.75", "KEMENDAGRI");
- *   2. strong keys: the official name or an alias, normalized; for provinces,
- *      regencies and cities always in the prefixed form ("PROVINSI BALI",
- *      "KOTA BEKASI", also "KOTA JAKARTA PUSAT" for "Kota Administrasi ...");
+ *   2. strong keys: the official name or an alias, normalized (abbreviations
+ *      inside names expanded: "Hukum dan HAM", "Desa PDTT", "DKI", "DI Yogyakarta");
+ *      for provinces, regencies and cities always in the prefixed form ("PROVINSI
+ *      BALI", "KOTA BEKASI", also "KOTA JAKARTA PUSAT" for "Kota Administrasi ...");
  *   3. weak keys: a province, regency or city name without its level word
- *      ("BALI", "BEKASI"), so "Bekasi" is ambiguous and "Bali" is not;
- *   4. and 5. the same keys with spaces removed, so "Baubau" finds "Kota Bau Bau"
+ *      ("BALI", "BEKASI"), so "Bekasi" is ambiguous and "Bali" is not; a ministry's
+ *      name without "Kementerian" ("Hukum dan HAM") or "RI" after it;
+ *   4. and 5. the same keys without the word DAN ("Kementerian Desa PDT");
+ *   6. and 7. the same keys with spaces removed, so "Baubau" finds "Kota Bau Bau"
  *      and "Tolitoli" finds "Kabupaten Toli-Toli".
- * `opts.level` filters every step, so "Bekasi" with level kota is Kota Bekasi.
+ * `opts.level` filters every step, so "Bekasi" with level kota is Kota Bekasi, and
+ * `opts.within` (the bodies of a cycle's year) filters every step and the suggestions.
  */
 import type { Level } from '../instrument/schema.ts';
 
@@ -44,9 +48,11 @@ export type Resolution<E extends RegistryEntity = RegistryEntity> =
 
 interface KeyTier<E> {
   readonly keys: ReadonlyMap<string, readonly E[]>;
-  /** keys and queries are compared with their spaces removed */
-  readonly compact: boolean;
+  /** how keys and queries are compared: as they are, without DAN, or without spaces */
+  readonly form: (key: string) => string;
 }
+
+const asIs = (key: string) => key;
 
 /** Built once by buildNameIndex; treat as opaque. */
 export interface NameIndex<E extends RegistryEntity = RegistryEntity> {
@@ -75,7 +81,25 @@ const WORD_EXPANSIONS: Readonly<Record<string, string>> = {
   ADM: 'ADMINISTRASI',
   KEP: 'KEPULAUAN',
   KEMENTRIAN: 'KEMENTERIAN',
+  // abbreviations written inside ministries' and provinces' names
+  HAM: 'HAK ASASI MANUSIA',
+  PDTT: 'PEMBANGUNAN DAERAH TERTINGGAL DAN TRANSMIGRASI',
+  PDT: 'PEMBANGUNAN DAERAH TERTINGGAL',
+  DKI: 'DAERAH KHUSUS IBUKOTA',
+  DIY: 'DAERAH ISTIMEWA YOGYAKARTA',
+  UKM: 'USAHA KECIL DAN MENENGAH',
+  PUPR: 'PEKERJAAN UMUM DAN PERUMAHAN RAKYAT',
 };
+
+/** Two-word abbreviations: "DI Yogyakarta", "D I Yogyakarta" (after punctuation became spaces). */
+const PHRASE_EXPANSIONS: readonly (readonly [readonly string[], string])[] = [
+  [['DI', 'YOGYAKARTA'], 'DAERAH ISTIMEWA YOGYAKARTA'],
+  [['D', 'I', 'YOGYAKARTA'], 'DAERAH ISTIMEWA YOGYAKARTA'],
+  [['D', 'K', 'I'], 'DAERAH KHUSUS IBUKOTA'],
+];
+
+/** Words a ministry's or agency's name may carry at its end: "Kementerian Agama RI". */
+const COUNTRY_SUFFIXES = ['REPUBLIK INDONESIA', 'RI'];
 
 const REGION_WORDS = new Set(['PROVINSI', 'KABUPATEN', 'KOTA']);
 
@@ -86,7 +110,7 @@ const REGION_WORDS = new Set(['PROVINSI', 'KABUPATEN', 'KOTA']);
  * "PEMERINTAH [DAERAH]" before a level word ("Pemerintah Kota Bekasi" → "KOTA BEKASI").
  */
 export function normalizeName(s: string): string {
-  const words = s
+  const raw = s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toUpperCase()
@@ -94,8 +118,8 @@ export function normalizeName(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
-    .filter((w) => w !== '')
-    .map((w) => WORD_EXPANSIONS[w] ?? w);
+    .filter((w) => w !== '');
+  const words = expandWords(raw);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -110,6 +134,40 @@ export function normalizeName(s: string): string {
     if (w !== undefined) out.push(w);
   }
   return out.join(' ');
+}
+
+/** Expands phrases first ("DI YOGYAKARTA"), then single words ("HAM"), then splits the expansions. */
+function expandWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const phrase = PHRASE_EXPANSIONS.find(([ws]) => ws.every((w, k) => words[i + k] === w));
+    if (phrase !== undefined) {
+      out.push(...phrase[1].split(' '));
+      i += phrase[0].length;
+      continue;
+    }
+    const w = words[i] ?? '';
+    out.push(...(WORD_EXPANSIONS[w] ?? w).split(' '));
+    i++;
+  }
+  return out;
+}
+
+/** A national body's key without "KEMENTERIAN" before it or "REPUBLIK INDONESIA" after it. */
+function bareNational(key: string): string {
+  let rest = stripWord(key, 'KEMENTERIAN') ?? key;
+  for (const suffix of COUNTRY_SUFFIXES) {
+    if (rest.endsWith(` ${suffix}`)) rest = rest.slice(0, -suffix.length - 1);
+  }
+  return rest;
+}
+
+/** The key without the word DAN: "Kementerian Desa PDT" for "Kementerian Desa dan PDT". */
+function withoutDan(key: string): string {
+  return key
+    .split(' ')
+    .filter((w) => w !== 'DAN')
+    .join(' ');
 }
 
 function compact(key: string): string {
@@ -144,9 +202,12 @@ function keysOfEntity(entity: RegistryEntity): { strong: Set<string>; weak: Set<
         break;
       }
       case 'kementerian':
-      case 'lembaga':
+      case 'lembaga': {
         strong.add(n);
+        const bare = bareNational(n);
+        if (bare !== n && bare !== '') weak.add(bare);
         break;
+      }
     }
   }
   return { strong, weak };
@@ -161,10 +222,9 @@ function addTo<E>(map: Map<string, E[]>, key: string, entity: E): void {
 /** Index the entities for resolveEntity. Throws when two entities share a code. */
 export function buildNameIndex<E extends RegistryEntity>(entities: readonly E[]): NameIndex<E> {
   const byCode = new Map<string, E>();
-  const strong = new Map<string, E[]>();
-  const weak = new Map<string, E[]>();
-  const strongCompact = new Map<string, E[]>();
-  const weakCompact = new Map<string, E[]>();
+  const forms = [asIs, withoutDan, compact];
+  const strong = forms.map(() => new Map<string, E[]>());
+  const weak = forms.map(() => new Map<string, E[]>());
   const keysOf = new Map<E, string[]>();
   const duplicates: string[] = [];
   for (const entity of entities) {
@@ -172,30 +232,21 @@ export function buildNameIndex<E extends RegistryEntity>(entities: readonly E[])
     if (byCode.has(code)) duplicates.push(entity.code);
     else byCode.set(code, entity);
     const keys = keysOfEntity(entity);
-    for (const k of keys.strong) {
-      addTo(strong, k, entity);
-      addTo(strongCompact, compact(k), entity);
-    }
-    for (const k of keys.weak) {
-      addTo(weak, k, entity);
-      addTo(weakCompact, compact(k), entity);
-    }
+    forms.forEach((form, i) => {
+      for (const k of keys.strong) addTo(strong[i] as Map<string, E[]>, form(k), entity);
+      for (const k of keys.weak) addTo(weak[i] as Map<string, E[]>, form(k), entity);
+    });
     keysOf.set(entity, [...new Set([...keys.strong, ...keys.weak])]);
   }
   if (duplicates.length > 0) {
     throw new Error(`registry entity codes must be unique; repeated: ${duplicates.join(', ')}`);
   }
-  return {
-    entities,
-    byCode,
-    tiers: [
-      { keys: strong, compact: false },
-      { keys: weak, compact: false },
-      { keys: strongCompact, compact: true },
-      { keys: weakCompact, compact: true },
-    ],
-    keysOf,
-  };
+  // strong before weak within a form; plain before without-DAN before without spaces
+  const tiers = forms.flatMap((form, i) => [
+    { keys: strong[i] as Map<string, E[]>, form },
+    { keys: weak[i] as Map<string, E[]>, form },
+  ]);
+  return { entities, byCode, tiers, keysOf };
 }
 
 /**
@@ -206,10 +257,11 @@ export function buildNameIndex<E extends RegistryEntity>(entities: readonly E[])
 export function resolveEntity<E extends RegistryEntity>(
   index: NameIndex<E>,
   name: string,
-  opts?: { level?: Level },
+  opts?: { level?: Level; within?: (entity: E) => boolean },
 ): Resolution<E> {
   const level = opts?.level;
-  const fits = (e: E) => level === undefined || e.level === level;
+  const within = opts?.within;
+  const fits = (e: E) => (level === undefined || e.level === level) && (within === undefined || within(e));
   const raw = name.trim();
   if (raw === '') return { ok: false, reason: 'unknown', candidates: [] };
 
@@ -221,8 +273,10 @@ export function resolveEntity<E extends RegistryEntity>(
 
   const key = normalizeName(raw);
   if (key !== '') {
+    // the name as written, then without "Kementerian" before it or "RI" after it (weak keys)
+    const queries = [...new Set([key, bareNational(key)])];
     for (const tier of index.tiers) {
-      const hits = (tier.keys.get(tier.compact ? compact(key) : key) ?? []).filter(fits);
+      const hits = [...new Set(queries.flatMap((q) => tier.keys.get(tier.form(q)) ?? []))].filter(fits);
       const [first, second] = hits;
       if (first !== undefined && second === undefined) return { ok: true, entity: first };
       if (first !== undefined) return { ok: false, reason: 'ambiguous', candidates: hits };
