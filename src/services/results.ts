@@ -14,6 +14,7 @@ import { listUnits } from '../db/repos/units.ts';
 import type { Level, LocalText, Zone } from '../domain/instrument/schema.ts';
 import { bandFor } from '../domain/scoring/bands.ts';
 import { rankWithinGroups } from '../domain/scoring/ranking.ts';
+import { type Reconciliation, reconcilePublished } from '../domain/scoring/reconcile.ts';
 import { roundHalfUp } from '../domain/scoring/rounding.ts';
 import type { ServiceContext } from './context.ts';
 import { type LoadedCycle, loadCycle } from './cycles.ts';
@@ -43,6 +44,11 @@ export interface EntityResultView {
   units: UnitResultView[];
   /** the unrounded score, for reconciliation */
   exactScore: number;
+  /**
+   * a published result with published units: the mean of the units beside the entity
+   * score, which stands, and whether their difference is rounding (domain/scoring/reconcile.ts)
+   */
+  publishedUnits: Reconciliation | null;
 }
 
 export interface CycleResults {
@@ -57,6 +63,8 @@ interface Raw {
   source: 'published' | 'answers';
   units: UnitResultView[];
   synthetic: boolean;
+  /** published unit scores as stored */
+  publishedUnitScores: number[];
 }
 
 const round = (v: number | null) => (v === null ? null : roundHalfUp(v, 2));
@@ -81,6 +89,7 @@ async function rawResults(ctx: ServiceContext, cycle: LoadedCycle, resolver: Ent
       source: 'answers',
       units: [],
       synthetic: false,
+      publishedUnitScores: [],
     });
   }
   for (const u of computedUnits) {
@@ -100,12 +109,21 @@ async function rawResults(ctx: ServiceContext, cycle: LoadedCycle, resolver: Ent
   for (const p of published) {
     const entity = resolver.byId(p.entityId);
     if (!entity) continue;
-    out.set(p.entityId, { entity, score: p.score, complete: true, source: 'published', units: [], synthetic: false });
+    out.set(p.entityId, {
+      entity,
+      score: p.score,
+      complete: true,
+      source: 'published',
+      units: [],
+      synthetic: false,
+      publishedUnitScores: [],
+    });
   }
   for (const u of publishedUnits) {
     const raw = out.get(u.entityId);
     const unit = unitById.get(u.unitId);
     if (raw?.source !== 'published' || !unit) continue;
+    raw.publishedUnitScores.push(u.score);
     raw.units.push({
       id: unit.id,
       name: unit.name,
@@ -160,6 +178,7 @@ export async function cycleResults(
       synthetic: r.synthetic,
       units: r.units,
       exactScore: r.score,
+      publishedUnits: r.source === 'published' ? reconcilePublished(r.score, r.publishedUnitScores) : null,
     };
   });
   if (filter.entity !== undefined) {

@@ -199,6 +199,8 @@ export interface ResultView {
     complete: boolean;
     dimensions: Array<{ code: string; score: number | null }>;
   }>;
+  /** a published entity score with published units: their mean beside it (the entity score stands) */
+  publishedUnits: { unitMean: number; difference: number; withinRounding: boolean } | null;
 }
 export interface HistoryPoint {
   year: number;

@@ -116,4 +116,53 @@ describe('import published results', () => {
     const { results } = await cycleResults(t.ctx, 2024, { entity: 'Kota Kendari' });
     expect(results[0]?.score).toBe(58.99);
   });
+
+  it('keeps a published entity score beside its published units, and explains a hundredth as rounding', async () => {
+    // Kabupaten Cianjur 2022 as published: seven units average 82.8243, the entity 82.83
+    const units = ['85.12', '80.50', '83.33', '81.90', '84.77', '82.10', '82.05'];
+    await importResults(
+      t.ctx,
+      csvFile([
+        ['entity', 'unit', 'score'],
+        ['Kabupaten Cianjur', '', '82.83'],
+        ...units.map((s, i) => ['Kab. Cianjur', `Puskesmas ${i + 1}`, s]),
+        ['Pemkab Bogor', 'Dinas Sosial', '70.00'],
+        ['Pemkab Bogor', 'Disdukcapil', '71.00'],
+        ['Pemkab Bogor', '', '72.50'],
+      ]),
+      2022,
+    );
+    const { results } = await cycleResults(t.ctx, 2022);
+    const cianjur = results.find((r) => r.entity.name === 'Kabupaten Cianjur');
+    expect(cianjur).toMatchObject({ score: 82.83, category: 'B', source: 'published' });
+    expect(cianjur?.units).toHaveLength(7);
+    expect(cianjur?.publishedUnits?.unitMean).toBeCloseTo(82.8243, 4);
+    expect(cianjur?.publishedUnits).toMatchObject({ difference: 0.0057, withinRounding: true });
+    const bogor = results.find((r) => r.entity.name === 'Kabupaten Bogor');
+    expect(bogor).toMatchObject({
+      score: 72.5,
+      publishedUnits: { unitMean: 70.5, difference: 2, withinRounding: false },
+    });
+    // the entity-only results of the same cycle have no units to compare
+    expect(results.find((r) => r.entity.name === 'Kota Bekasi')?.publishedUnits).toBeNull();
+  });
+
+  it('refuses a second entity score for one entity in a unit file, by row', async () => {
+    const error = await importResults(
+      t.ctx,
+      csvFile([
+        ['entity', 'unit', 'score'],
+        ['Kota Kendari', '', '58.99'],
+        ['Kota Kendari', 'Dinas Sosial', '60'],
+        ['Kota Kendari', '', '59.00'],
+      ]),
+      2024,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).details).toMatchObject({
+      errors: [
+        { row: 4, column: 'entity', message: 'the entity score (a row with an empty unit) is already in row 2' },
+      ],
+    });
+  });
 });

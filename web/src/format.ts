@@ -9,14 +9,18 @@ export interface Formatter {
   /** two decimals; null → "—" */
   score(v: number | null | undefined): string;
   int(v: number): string;
+  /** as many decimals as the API gave, up to four (the unit mean beside a published score) */
+  exact(v: number): string;
 }
 
 export function formatter(lang: Language): Formatter {
   const two = new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const exact = new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 2, maximumFractionDigits: 4 });
   const whole = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 0 });
   return {
     score: (v) => (v === null || v === undefined || Number.isNaN(v) ? '—' : two.format(v)),
     int: (v) => whole.format(v),
+    exact: (v) => exact.format(v),
   };
 }
 

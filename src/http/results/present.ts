@@ -1,3 +1,4 @@
+import { roundHalfUp } from '../../domain/scoring/rounding.ts';
 import type { EntityResultView } from '../../services/results.ts';
 
 /** The public shape of a result: the same fields as `patuh results --json`. */
@@ -14,5 +15,12 @@ export function presentResult(r: EntityResultView) {
     source: r.source,
     synthetic: r.synthetic,
     units: r.units.map((u) => ({ name: u.name, score: u.score, complete: u.complete, dimensions: u.dimensions })),
+    publishedUnits: presentReconciliation(r.publishedUnits),
   };
+}
+
+/** The unit mean beside a published entity score, rounded for display (four decimals: the difference is in hundredths). */
+export function presentReconciliation(r: EntityResultView['publishedUnits']) {
+  if (r === null) return null;
+  return { unitMean: roundHalfUp(r.unitMean, 4), difference: r.difference, withinRounding: r.withinRounding };
 }

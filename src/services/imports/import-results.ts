@@ -1,6 +1,8 @@
 /**
  * Imports published results: `entity,score` (entity level) or `entity,unit,score`
- * (unit level; the entity's score is then the mean of its units, rule 5), with an
+ * (unit level; the entity's score is then the mean of its units, rule 5, unless a
+ * row of the entity leaves the unit empty: that row is the entity's published score,
+ * and it stands — results show the unit mean beside it, domain/scoring/reconcile.ts), with an
  * optional `level` column to tell apart names such as Kota and Kabupaten Bekasi.
  * All-or-nothing; an entity's published results are replaced, never duplicated.
  * A body that no longer existed in the cycle's year is a bad row naming its successors;
@@ -70,11 +72,9 @@ export async function importResults(
     if (score === null)
       errors.push({ row, column: 'score', message: `score "${scoreText}" must be a number from 0 to 100` });
     const unitName = cell(col.unit).replace(/\s+/g, ' ');
-    if (unitLevel && !unitName)
-      errors.push({ row, column: 'unit', message: 'unit is empty (this file has a unit column)' });
     if (errors.length > before || score === null) continue;
 
-    if (unitLevel) {
+    if (unitLevel && unitName) {
       const units = unitScores.get(entityId) ?? new Map();
       const dup = units.get(unitKey(unitName));
       if (dup) {
@@ -86,7 +86,8 @@ export async function importResults(
     } else {
       const dup = entityScores.get(entityId);
       if (dup) {
-        errors.push({ row, column: 'entity', message: `this entity is already in row ${dup.row}` });
+        const what = unitLevel ? 'the entity score (a row with an empty unit)' : 'this entity';
+        errors.push({ row, column: 'entity', message: `${what} is already in row ${dup.row}` });
         continue;
       }
       entityScores.set(entityId, { score, row });
@@ -111,13 +112,15 @@ export async function importResults(
         const list = [...m.values()];
         const mean = scoreEntity(list.map((u) => ({ score: u.score, complete: true }))).score;
         if (mean === null) continue;
-        entities.push({ entityId, score: mean });
+        // a published entity score stands; the mean of its units only stands in for a missing one
+        entities.push({ entityId, score: entityScores.get(entityId)?.score ?? mean });
         for (const u of list) {
           units.push({ entityId, unitId: ids.get(`${entityId}\u0000${unitKey(u.name)}`) as number, score: u.score });
         }
       }
-    } else {
-      for (const [entityId, e] of entityScores) entities.push({ entityId, score: e.score });
+    }
+    for (const [entityId, e] of entityScores) {
+      if (!unitScores.has(entityId)) entities.push({ entityId, score: e.score });
     }
     await replacePublishedResults(tx, cycle.id, entities, units, `import:${file.split('/').pop()}`);
     return { cycle: year, rows, entities: entities.length, units: units.length };

@@ -71,6 +71,10 @@ export const resultSchema = z.object({
   source: z.enum(['published', 'answers']),
   synthetic: z.boolean(),
   units: z.array(unitResultSchema),
+  publishedUnits: z
+    .object({ unitMean: z.number(), difference: z.number(), withinRounding: z.boolean() })
+    .nullable()
+    .optional(),
 });
 export type Result = z.infer<typeof resultSchema>;
 

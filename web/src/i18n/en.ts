@@ -150,6 +150,10 @@ export const en: Messages = {
     zone: 'Zone',
     rank: 'National rank {{rank}} ({{level}})',
     provinceRank: 'rank {{rank}} in its province',
+    unitMeanRounding:
+      'Mean of the published unit scores: {{mean}}. The difference of {{difference}} from the entity score is rounding; the published entity score stands.',
+    unitMeanDiffers:
+      'Mean of the published unit scores: {{mean}}, {{difference}} from the entity score, more than rounding. The published entity score stands.',
     units: 'Service units',
     unitsCaption: 'Service unit scores of {{entity}}, {{year}}',
     dimensions: 'Score by dimension',

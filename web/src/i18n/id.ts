@@ -149,6 +149,10 @@ export const id = {
     zone: 'Zona',
     rank: 'Peringkat {{rank}} nasional di antara {{level}}',
     provinceRank: 'peringkat {{rank}} di provinsinya',
+    unitMeanRounding:
+      'Rata-rata nilai unit yang diterbitkan: {{mean}}. Selisih {{difference}} dengan nilai instansi berasal dari pembulatan; nilai instansi yang diterbitkan yang berlaku.',
+    unitMeanDiffers:
+      'Rata-rata nilai unit yang diterbitkan: {{mean}}, berselisih {{difference}} dengan nilai instansi, lebih dari pembulatan. Nilai instansi yang diterbitkan yang berlaku.',
     units: 'Unit layanan',
     unitsCaption: 'Nilai unit layanan {{entity}}, {{year}}',
     dimensions: 'Nilai per dimensi',

@@ -27,6 +27,14 @@ export function ScoreSummary({ result }: { result: Result }) {
         </Badge>
         <ResultFlags synthetic={result.synthetic} complete={result.complete} />
       </Group>
+      {result.publishedUnits && (
+        <Text size="sm" c="dimmed" mt="xs" data-testid="published-unit-mean">
+          {t(result.publishedUnits.withinRounding ? 'entity.unitMeanRounding' : 'entity.unitMeanDiffers', {
+            mean: fmt.exact(result.publishedUnits.unitMean),
+            difference: fmt.exact(Math.abs(result.publishedUnits.difference)),
+          })}
+        </Text>
+      )}
     </ScoreHeadline>
   );
 }
