@@ -18,7 +18,7 @@ export async function openContext(): Promise<Opened> {
   const catalog = defaultCatalog();
   const handle = await openDatabase(config.database);
   try {
-    await prepareDatabase(handle.db);
+    await prepareDatabase(handle.db, catalog);
   } catch (e) {
     await handle.close();
     throw e;

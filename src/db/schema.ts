@@ -105,6 +105,28 @@ export interface ComputedEntityResultTable {
   computed_at: Generated<Timestamp>;
 }
 
+/** an entity's result of a cycle as presented, written with its inputs (migration 0016) */
+export interface StoredResultTable {
+  cycle_id: number;
+  entity_id: number;
+  entity_code: string;
+  exact_score: number;
+  score: number;
+  category: string | null;
+  opinion: string;
+  zone: string | null;
+  rank: number;
+  province_rank: number | null;
+  view: JSONColumnType<Record<string, unknown>>;
+  stored_at: Generated<Timestamp>;
+}
+
+export interface StoredResultBasisTable {
+  cycle_id: number;
+  basis: string;
+  stored_at: Generated<Timestamp>;
+}
+
 export interface UserTable {
   id: Generated<number>;
   /** lower case */
@@ -395,6 +417,8 @@ export interface DB {
   published_unit_results: PublishedUnitResultTable;
   computed_unit_results: ComputedUnitResultTable;
   computed_entity_results: ComputedEntityResultTable;
+  stored_results: StoredResultTable;
+  stored_results_basis: StoredResultBasisTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

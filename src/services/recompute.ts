@@ -9,13 +9,17 @@ import { listUnits } from '../db/repos/units.ts';
 import { scoreEntity, scoreUnit } from '../domain/scoring/score.ts';
 import type { ServiceContext } from './context.ts';
 import { type LoadedCycle, requireInstrument } from './cycles.ts';
+import { refreshStoredResults } from './stored-results.ts';
 
 export interface RecomputeReport {
   units: number;
   entities: number;
 }
 
-/** Recomputes the given entities (or the whole cycle). Run it inside the caller's transaction. */
+/**
+ * Recomputes the given entities (or the whole cycle), then re-stores the cycle's
+ * results (stored-results.ts). Run it inside the caller's transaction.
+ */
 export async function recomputeResults(
   ctx: Pick<ServiceContext, 'db'>,
   cycle: LoadedCycle,
@@ -53,5 +57,6 @@ export async function recomputeResults(
     computedEntities.push({ entityId, score: e.score, complete: e.complete, scoredUnits: e.scoredUnits });
   }
   await replaceComputedResults(db, cycle.id, entityIds, computedUnits, computedEntities);
+  await refreshStoredResults(ctx, cycle);
   return { units: computedUnits.length, entities: computedEntities.length };
 }

@@ -3,13 +3,14 @@
  * completeness and units. A published result (the Ombudsman's decree) is the
  * entity's result where one exists; otherwise the result computed from answers.
  */
-import type { EntityRow } from '../db/repos/entities.ts';
+import { type EntityRow, findEntityByCode } from '../db/repos/entities.ts';
 import {
   listComputedEntities,
   listComputedUnits,
   listPublishedEntities,
   listPublishedUnits,
 } from '../db/repos/results.ts';
+import { readStoredResults } from '../db/repos/stored-results.ts';
 import { listUnits } from '../db/repos/units.ts';
 import type { Level, LocalText, Zone } from '../domain/instrument/schema.ts';
 import { bandFor } from '../domain/scoring/bands.ts';
@@ -69,7 +70,11 @@ interface Raw {
 
 const round = (v: number | null) => (v === null ? null : roundHalfUp(v, 2));
 
-async function rawResults(ctx: ServiceContext, cycle: LoadedCycle, resolver: EntityResolver): Promise<Raw[]> {
+async function rawResults(
+  ctx: Pick<ServiceContext, 'db'>,
+  cycle: LoadedCycle,
+  resolver: EntityResolver,
+): Promise<Raw[]> {
   const [published, publishedUnits, computed, computedUnits, units] = await Promise.all([
     listPublishedEntities(ctx.db, cycle.id),
     listPublishedUnits(ctx.db, cycle.id),
@@ -136,13 +141,37 @@ async function rawResults(ctx: ServiceContext, cycle: LoadedCycle, resolver: Ent
   return [...out.values()];
 }
 
+/**
+ * A cycle's results as stored when their inputs were written (stored-results.ts):
+ * an indexed read that never re-scores or re-ranks the cycle. With `entity`, only
+ * that entity's result (a code or a name as people write it).
+ */
 export async function cycleResults(
   ctx: ServiceContext,
   year: number,
   filter: { entity?: string } = {},
 ): Promise<CycleResults> {
   const cycle = await loadCycle(ctx, year);
-  const resolver = await loadResolver(ctx);
+  let entityId: number | undefined;
+  if (filter.entity !== undefined) {
+    const byCode = await findEntityByCode(ctx.db, filter.entity.trim().toUpperCase());
+    entityId = (byCode ?? resolveOrThrow(await loadResolver(ctx), filter.entity)).id;
+  }
+  const views = await readStoredResults(ctx.db, cycle.id, entityId);
+  return { cycle, results: views as unknown as EntityResultView[] };
+}
+
+/**
+ * Scores, bands and ranks every entity of the cycle from its inputs (published
+ * results take precedence over answers), best first. Only writers call this, to store
+ * what readers then read (stored-results.ts).
+ */
+export async function computeResults(
+  ctx: Pick<ServiceContext, 'db'>,
+  cycle: LoadedCycle,
+  resolver?: EntityResolver,
+): Promise<EntityResultView[]> {
+  resolver ??= await loadResolver(ctx);
   const raws = await rawResults(ctx, cycle, resolver);
   const national = rankWithinGroups(raws.map((r) => ({ key: r.entity.code, score: r.score, group: r.entity.level })));
   const regional = rankWithinGroups(
@@ -156,7 +185,7 @@ export async function cycleResults(
       .filter((e) => e.level === 'provinsi')
       .map((e) => [e.code, e.name.replace(/^Provinsi /, '')]),
   );
-  let results: EntityResultView[] = raws.map((r) => {
+  const results: EntityResultView[] = raws.map((r) => {
     const band = bandFor(cycle.bands, r.score);
     return {
       entity: {
@@ -181,10 +210,6 @@ export async function cycleResults(
       publishedUnits: r.source === 'published' ? reconcilePublished(r.score, r.publishedUnitScores) : null,
     };
   });
-  if (filter.entity !== undefined) {
-    const wanted = resolveOrThrow(resolver, filter.entity);
-    results = results.filter((r) => r.entity.code === wanted.code);
-  }
   results.sort((a, b) => b.exactScore - a.exactScore || a.entity.code.localeCompare(b.entity.code));
-  return { cycle, results };
+  return results;
 }

@@ -3,6 +3,7 @@
  * and the known cycles. Safe to run again: it only adds what is missing, and brings
  * the lifespan of split and reshaped bodies (until, successors) in line with the
  * registry, so a database created before migration 0008 gets it on its next start.
+ * Last, it re-stores the results of every cycle whose basis changed (stored-results.ts).
  */
 import { type Database, migrateToLatest } from '../db/database.ts';
 import { insertCycleIfMissing } from '../db/repos/cycles.ts';
@@ -12,7 +13,9 @@ import {
   insertMissingOffices,
   updateEntityLifespans,
 } from '../db/repos/entities.ts';
+import { type Catalog, defaultCatalog } from './instrument-catalog.ts';
 import { loadRegistryEntities } from './registry-source.ts';
+import { refreshStaleResults } from './stored-results.ts';
 
 /** The cycles every installation knows: history as published, and the assessed editions. */
 export const KNOWN_CYCLES = [
@@ -27,9 +30,11 @@ export interface SetupReport {
   entitiesAdded: number;
   /** entities whose lifespan (until, successors) was set or changed from the registry */
   lifespansUpdated: number;
+  /** cycles whose stored results were re-stored: new, or their bands, instrument or registry changed */
+  resultsRestored: number[];
 }
 
-export async function prepareDatabase(db: Database): Promise<SetupReport> {
+export async function prepareDatabase(db: Database, catalog: Catalog = defaultCatalog()): Promise<SetupReport> {
   const { applied } = await migrateToLatest(db);
   let entitiesAdded = 0;
   const registry = await loadRegistryEntities();
@@ -48,5 +53,6 @@ export async function prepareDatabase(db: Database): Promise<SetupReport> {
   }
   const lifespansUpdated = await updateEntityLifespans(db, registry);
   for (const c of KNOWN_CYCLES) await insertCycleIfMissing(db, { ...c, settings: { ...c.settings } });
-  return { migrations: applied, entitiesAdded, lifespansUpdated };
+  const resultsRestored = await refreshStaleResults({ db, catalog });
+  return { migrations: applied, entitiesAdded, lifespansUpdated, resultsRestored };
 }

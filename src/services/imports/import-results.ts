@@ -16,6 +16,7 @@ import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCycle } from '../cycles.ts';
 import { loadResolver } from '../registry.ts';
+import { refreshStoredResults } from '../stored-results.ts';
 import { mapColumns, openTable, type RowError, rejectRows } from './table-reader.ts';
 
 export interface ImportResultsReport {
@@ -123,6 +124,7 @@ export async function importResults(
       if (!unitScores.has(entityId)) entities.push({ entityId, score: e.score });
     }
     await replacePublishedResults(tx, cycle.id, entities, units, `import:${file.split('/').pop()}`);
+    await refreshStoredResults({ db: tx }, cycle, resolver);
     return { cycle: year, rows, entities: entities.length, units: units.length };
   });
 }
