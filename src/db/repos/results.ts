@@ -151,18 +151,3 @@ export async function listPublishedUnits(db: Database, cycleId: number): Promise
     .execute();
   return rows.map((r) => ({ entityId: r.entity_id, unitId: r.unit_id, score: r.score }));
 }
-
-/** An entity's stored scores in every cycle: the published one and the one computed from answers. */
-export async function listEntityScores(
-  db: Database,
-  entityId: number,
-): Promise<Array<{ cycleId: number; published: number | null; computed: number | null }>> {
-  const res = await sql<{ cycle_id: number; published: number | null; computed: number | null }>`
-    select c.id as cycle_id, p.score as published, r.score as computed
-    from cycles c
-    left join published_entity_results p on p.cycle_id = c.id and p.entity_id = ${entityId}
-    left join computed_entity_results r on r.cycle_id = c.id and r.entity_id = ${entityId}
-    where p.score is not null or r.score is not null
-    order by c.year`.execute(db);
-  return res.rows.map((r) => ({ cycleId: r.cycle_id, published: r.published, computed: r.computed }));
-}

@@ -77,3 +77,22 @@ export async function readStoredBases(db: Database): Promise<Map<number, string>
   const rows = await db.selectFrom('stored_results_basis').select(['cycle_id', 'basis']).execute();
   return new Map(rows.map((r) => [r.cycle_id, r.basis]));
 }
+
+/** One entity's stored results in every cycle (an indexed read), by cycle id. */
+export async function readStoredHistory(
+  db: Database,
+  entityId: number,
+): Promise<Array<{ cycleId: number; score: number; category: string | null; zone: string | null; opinion: string }>> {
+  const rows = await db
+    .selectFrom('stored_results')
+    .select(['cycle_id', 'score', 'category', 'zone', 'opinion'])
+    .where('entity_id', '=', entityId)
+    .execute();
+  return rows.map((r) => ({
+    cycleId: r.cycle_id,
+    score: r.score,
+    category: r.category,
+    zone: r.zone,
+    opinion: r.opinion,
+  }));
+}

@@ -5,9 +5,8 @@
  */
 import { listCycles } from '../../db/repos/cycles.ts';
 import type { EntityRow } from '../../db/repos/entities.ts';
-import { listEntityScores } from '../../db/repos/results.ts';
+import { readStoredHistory } from '../../db/repos/stored-results.ts';
 import type { Instrument, Zone } from '../../domain/instrument/schema.ts';
-import { bandFor } from '../../domain/scoring/bands.ts';
 import type { Explanation } from '../../domain/scoring/explain.ts';
 import { AppError } from '../../errors.ts';
 import { canSeeCycle } from '../auth/policy.ts';
@@ -72,25 +71,23 @@ export async function entityResultDetail(
 
 /**
  * The entity's score, category, zone and opinion in every cycle the principal may
- * see, oldest first; the same choice as the results (a published score where there
- * is one), banded by each cycle's own scheme.
+ * see, oldest first, as each cycle stored them (stored-results.ts): the same choice
+ * as the results, banded by each cycle's own scheme. An indexed read.
  */
 export async function entityHistory(ctx: ServiceContext, p: Principal, entityId: number): Promise<HistoryPoint[]> {
   const cycles = new Map((await listCycles(ctx.db)).map((c) => [c.id, c]));
-  const out: HistoryPoint[] = [];
-  for (const s of await listEntityScores(ctx.db, entityId)) {
+  const out: Array<HistoryPoint & { order: number }> = [];
+  for (const s of await readStoredHistory(ctx.db, entityId)) {
     const cycle = cycles.get(s.cycleId);
-    const scheme = cycle && ctx.catalog.bandSchemes.get(cycle.bandScheme);
-    const score = s.published ?? s.computed;
-    if (!cycle || !scheme || score === null || !canSeeCycle(p, cycle)) continue;
-    const band = bandFor(scheme, score);
+    if (!cycle || !canSeeCycle(p, cycle)) continue;
     out.push({
+      order: cycle.year,
       year: cycle.year,
-      score: band.rounded,
-      category: band.category,
-      zone: band.zone,
-      opinion: band.opinion.id,
+      score: s.score,
+      category: s.category,
+      zone: s.zone as Zone,
+      opinion: s.opinion,
     });
   }
-  return out;
+  return out.sort((a, b) => a.order - b.order).map(({ order: _, ...h }) => h);
 }
