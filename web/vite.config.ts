@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import mantinePreset from 'postcss-preset-mantine';
 import { defineConfig } from 'vite';
+import { precompress } from './compress-plugin';
 import { serviceWorkerShell } from './sw-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -18,7 +19,7 @@ export default defineConfig({
   base: '/',
   // the service worker's precache list (web/public/sw.js is filled in after the build):
   // the shell and the collection app, which must open offline
-  plugins: [react(), serviceWorkerShell({ offline: ['src/collect/screens.ts'] })],
+  plugins: [react(), serviceWorkerShell({ offline: ['src/collect/screens.ts'] }), precompress()],
   // the API contract (zod schemas and types) shared with the server
   resolve: { alias: { '@shared': shared } },
   css: { postcss: { plugins: [mantinePreset()] } },

@@ -13,6 +13,8 @@ export async function registerWebApp(app: FastifyInstance, dist: string | null):
   await app.register(fastifyStatic, {
     root: dist,
     prefix: '/',
+    // web/compress-plugin.ts writes .br and .gz beside each text asset at build time
+    preCompressed: true,
     setHeaders(reply, file) {
       // Vite puts content-hashed files in assets/: they never change
       const hashed = file.includes(`${path.sep}assets${path.sep}`);
