@@ -27,8 +27,15 @@ function files(dir: string): string[] {
 }
 
 function imports(file: string): string[] {
-  const text = readFileSync(path.join(root, file), 'utf8');
-  return [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1] as string);
+  return importsOf(readFileSync(path.join(root, file), 'utf8'));
+}
+
+function importsOf(text: string): string[] {
+  // static imports and re-exports begin a line; dynamic imports are calls of import(…).
+  // A test named "…took over from', () => {" is neither.
+  const statics = text.matchAll(/^\s*(?:import|export)\b[^;'"]*?\bfrom\s*'([^']+)'|^\s*import\s*'([^']+)'/gm);
+  const dynamics = text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g);
+  return [...statics, ...dynamics].map((m) => (m[1] ?? m[2]) as string);
 }
 
 function violations(dir: string, forbidden: RegExp, allowedPackages?: RegExp): string[] {
@@ -43,6 +50,22 @@ function violations(dir: string, forbidden: RegExp, allowedPackages?: RegExp): s
   }
   return out;
 }
+
+describe('the import reader', () => {
+  it('sees static, multi-line, side-effect, re-exported and dynamic imports, and no test names', () => {
+    const text = [
+      "import { a } from './a.ts';",
+      'import {\n  b,\n  c,\n} from "./ignored-double-quotes";',
+      "import {\n  d,\n} from '../d.ts';",
+      "import './side.ts';",
+      "export { e } from './e.ts';",
+      "export const f = 'not an import';",
+      "const g = await import('./g.ts');",
+      "it('finds the bodies a successor took over from', () => {});",
+    ].join('\n');
+    expect(importsOf(text)).toEqual(['./a.ts', '../d.ts', './side.ts', './e.ts', './g.ts']);
+  });
+});
 
 describe('dependency direction', () => {
   it('domain is pure: no db, services, http, cli, and no I/O packages', () => {
