@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { normalizeName, type RegistryEntity } from '../domain/registry/names.ts';
 
 const AGENCIES_FILE = new URL('../../registry/agencies.json', import.meta.url);
+const REGION_ALIASES_FILE = new URL('../../registry/region-aliases.json', import.meta.url);
 
 /**
  * Names people use for provinces besides the bare official one. Abbreviations are
@@ -104,6 +105,28 @@ export function parseAgencies(input: unknown, source = 'registry/agencies.json')
   return agencies;
 }
 
+const regionAliasesSchema = z.object({
+  about: z.string(),
+  aliases: z.record(
+    z.string().regex(/^\d{2}\.\d{2}$/, 'keys are regency or city codes such as "73.10"'),
+    z.object({ aliases: z.array(z.string().min(1)).min(1), note: z.string().optional() }),
+  ),
+});
+
+/** The regency and city aliases of registry/region-aliases.json, each code checked against the regions. */
+function parseRegionAliases(raw: unknown, regencyCodes: ReadonlySet<string>): Map<string, string[]> {
+  const source = 'registry/region-aliases.json';
+  const parsed = regionAliasesSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(
+      `${source} is not valid:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
+  }
+  const unknown = Object.keys(parsed.data.aliases).filter((code) => !regencyCodes.has(code));
+  if (unknown.length > 0) throw new Error(`${source}: ${unknown.join(', ')} are not regency or city codes`);
+  return new Map(Object.entries(parsed.data.aliases).map(([code, a]) => [code, a.aliases]));
+}
+
 function regionLevel(name: string): 'kabupaten' | 'kota' {
   if (name.startsWith('Kabupaten ')) return 'kabupaten';
   if (name.startsWith('Kota ')) return 'kota';
@@ -112,11 +135,13 @@ function regionLevel(name: string): 'kabupaten' | 'kota' {
 
 /** Provinces, then regencies and cities (in Kemendagri code order), then ministries and agencies. */
 export async function loadRegistryEntities(): Promise<RegistryEntity[]> {
-  const [provinces, regencies, agenciesText] = await Promise.all([
+  const [provinces, regencies, agenciesText, regionAliasesText] = await Promise.all([
     getProvinces(),
     getRegencies({ transform: true }),
     readFile(AGENCIES_FILE, 'utf8'),
+    readFile(REGION_ALIASES_FILE, 'utf8'),
   ]);
+  const regionAliases = parseRegionAliases(JSON.parse(regionAliasesText), new Set(regencies.map((r) => r.code)));
   const agencies = parseAgencies(JSON.parse(agenciesText));
   const provinceCodes = new Set(provinces.map((p) => p.code));
 
@@ -139,7 +164,7 @@ export async function loadRegistryEntities(): Promise<RegistryEntity[]> {
       name: r.name,
       level,
       provinceCode: r.provinceCode,
-      aliases: [],
+      aliases: (regionAliases.get(r.code) ?? []).map((a) => `${level === 'kota' ? 'Kota' : 'Kabupaten'} ${a}`),
       until: null,
       successors: [],
     });

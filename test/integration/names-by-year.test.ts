@@ -75,3 +75,22 @@ describe('names as people write them', () => {
     expect(in2025.message).not.toContain('KEMENKUMHAM');
   });
 });
+
+describe('registry/region-aliases.json', () => {
+  it('resolves every alias, with and without its level word, to its own regency or city', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const file = JSON.parse(await readFile(new URL('../../registry/region-aliases.json', import.meta.url), 'utf8')) as {
+      aliases: Record<string, { aliases: string[] }>;
+    };
+    const checked: string[] = [];
+    for (const [code, { aliases }] of Object.entries(file.aliases)) {
+      const level = code.slice(3, 4) === '7' ? 'Kota' : 'Kabupaten';
+      for (const alias of aliases) {
+        expect(codeOf(resolver.resolveForCycle(`${level} ${alias}`, 2023)), alias).toBe(code);
+        expect(codeOf(resolver.resolveForCycle(alias, 2023)), alias).toBe(code);
+        checked.push(alias);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(50);
+  });
+});

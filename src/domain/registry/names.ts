@@ -89,6 +89,8 @@ const WORD_EXPANSIONS: Readonly<Record<string, string>> = {
   DIY: 'DAERAH ISTIMEWA YOGYAKARTA',
   UKM: 'USAHA KECIL DAN MENENGAH',
   PUPR: 'PEKERJAAN UMUM DAN PERUMAHAN RAKYAT',
+  OKU: 'OGAN KOMERING ULU',
+  OKI: 'OGAN KOMERING ILIR',
 };
 
 /** Two-word abbreviations: "DI Yogyakarta", "D I Yogyakarta" (after punctuation became spaces). */
