@@ -2,6 +2,8 @@
  * One application error with a stable code. The HTTP status and the CLI exit code
  * are derived from the code in one place (docs/ARCHITECTURE.md lists the codes).
  */
+import { formulaNameProblem } from './domain/text/cells.ts';
+
 export const ERROR_CODES = {
   VALIDATION_FAILED: 400,
   MALFORMED_REQUEST: 400,
@@ -51,4 +53,14 @@ export class AppError extends Error {
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
+}
+
+/**
+ * Refuses a name that a spreadsheet would run as a formula (domain/text/cells.ts):
+ * VALIDATION_FAILED with a message that says which character to remove. Returns the name.
+ */
+export function refuseFormulaName(what: string, name: string): string {
+  const problem = formulaNameProblem(what, name);
+  if (problem !== null) throw new AppError('VALIDATION_FAILED', problem, { field: what });
+  return name;
 }

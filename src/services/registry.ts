@@ -9,6 +9,7 @@ import { type EntityRow, listEntities } from '../db/repos/entities.ts';
 import type { Level } from '../domain/instrument/schema.ts';
 import { assessableIn, existedIn, firstYears, predecessorsOf } from '../domain/registry/lifespan.ts';
 import { buildNameIndex, formatCandidates, resolveEntity } from '../domain/registry/names.ts';
+import { echo } from '../domain/text/cells.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -64,18 +65,18 @@ export async function loadResolver(ctx: Pick<ServiceContext, 'db'>): Promise<Ent
     let out: Resolution;
     if (r.ok) {
       const row = byCode.get(r.entity.code);
-      out = row ? { ok: true, entity: row } : { ok: false, reason: 'unknown', message: `unknown entity "${name}"` };
+      out = row ? { ok: true, entity: row } : { ok: false, reason: 'unknown', message: `unknown entity ${echo(name)}` };
     } else if (r.reason === 'ambiguous') {
       out = {
         ok: false,
         reason: 'ambiguous',
-        message: `"${name}" could be ${formatCandidates(r.candidates)}; write the full name (e.g. with Kota/Kabupaten) or add a level column`,
+        message: `${echo(name)} could be ${formatCandidates(r.candidates)}; write the full name (e.g. with Kota/Kabupaten) or add a level column`,
       };
     } else {
       out = {
         ok: false,
         reason: 'unknown',
-        message: `unknown entity "${name}"${r.candidates.length ? `; did you mean ${formatCandidates(r.candidates)}?` : ''}`,
+        message: `unknown entity ${echo(name)}${r.candidates.length ? `; did you mean ${formatCandidates(r.candidates)}?` : ''}`,
       };
     }
     cache.set(key, out);

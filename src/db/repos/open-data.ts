@@ -15,6 +15,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
+import { FORMULA_TRIGGER_REGEX, neutralizeCell } from '../../domain/text/cells.ts';
 import { ByteWriter, CopyOutStream } from '../copy-out.ts';
 import { type Database, rawDriver } from '../database.ts';
 
@@ -34,11 +35,18 @@ export interface CopyReport {
   method: 'postgres-copy' | 'pglite-copy' | 'paged-select';
 }
 
-/** A CSV field as PostgreSQL's COPY writes a text that is not NULL: quoted when it must be. */
-export function csvField(v: string): string {
+/**
+ * A CSV field as PostgreSQL's COPY writes a text that is not NULL: quoted when it must be,
+ * and with a single quote before a text that starts like a formula (domain/text/cells.ts).
+ */
+export function csvField(text: string): string {
+  const v = neutralizeCell(text);
   if (v === '' || v === '\\.') return `"${v}"`;
   return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
+
+/** The respondent column as the database sends it: NULL when empty, neutralised as csvField does. */
+const RESPONDENT_SQL = `case when respondent = '' then null when respondent ~ E'${FORMULA_TRIGGER_REGEX.replace('\t', '\\t').replace('\r', '\\r')}' then '''' || respondent else respondent end`;
 
 export interface UnitParts {
   /** "cycle,entity_code,entity_name,unit," (UTF-8) */
@@ -73,7 +81,7 @@ function narrowSelect(cycleId: number, unitRange?: { from: number; to: number })
   if (!Number.isSafeInteger(cycleId)) throw new RangeError(`cycle id ${cycleId}`);
   const range = unitRange ? `and unit_id between ${unitRange.from | 0} and ${unitRange.to | 0}` : '';
   // an empty respondent (observation items) as NULL: written as an empty field, so most lines need no quotes
-  return `select unit_id, indicator, nullif(respondent, ''), coalesce(value::text, 'NA') from answers where cycle_id = ${cycleId} ${range}`;
+  return `select unit_id, indicator, ${RESPONDENT_SQL}, coalesce(value::text, 'NA') from answers where cycle_id = ${cycleId} ${range}`;
 }
 
 /**

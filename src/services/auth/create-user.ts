@@ -1,7 +1,7 @@
 import { appendAudit } from '../../db/repos/audit.ts';
 import { findUserWithScope, insertUser, type UserWithScope } from '../../db/repos/users.ts';
 import type { Role } from '../../domain/access/roles.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, refuseFormulaName } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { hashPassword } from './passwords.ts';
 import { canManageUsers, ensure } from './policy.ts';
@@ -37,6 +37,7 @@ export async function createUser(ctx: ServiceContext, actor: Principal, input: N
   ensure(actor, canManageUsers(actor), 'manage users');
   const email = normalizeEmail(input.email);
   const name = input.name?.trim() || email.split('@')[0] || email;
+  refuseFormulaName('user name', name);
   const passwordHash = await hashPassword(input.password);
   const scope = await resolveScope(ctx, input.role, input);
   return ctx.db.transaction().execute(async (tx) => {

@@ -10,7 +10,7 @@ import {
   updateUser as updateUserRow,
 } from '../../db/repos/users.ts';
 import type { Role } from '../../domain/access/roles.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, refuseFormulaName } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { auditView, normalizeEmail } from './create-user.ts';
 import { hashPassword } from './passwords.ts';
@@ -42,7 +42,7 @@ export async function updateUser(
   const role = changes.role ?? before.role;
   const scopeChanged = changes.role !== undefined || changes.entity !== undefined || changes.office !== undefined;
   const patch: UserPatch = {};
-  if (changes.name !== undefined) patch.name = changes.name.trim();
+  if (changes.name !== undefined) patch.name = refuseFormulaName('user name', changes.name.trim());
   if (changes.active !== undefined) patch.active = changes.active;
   if (scopeChanged) {
     const keep = changes.role === undefined || changes.role === before.role;

@@ -2,10 +2,13 @@
  * Writes a table row by row to CSV, XLSX or JSON with flat memory: every format
  * streams to the file and waits for it to drain. The same columns and values go to
  * every format: CSV and XLSX have a header row; JSON is an array of objects.
+ * A CSV text cell that starts like a formula gets a single quote before it
+ * (domain/text/cells.ts); XLSX cells are written as text values, never formulas.
  */
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify';
+import { neutralizeCell } from '../../domain/text/cells.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -44,7 +47,13 @@ function csvWriter(file: string, columns: readonly ColumnSpec[]): TableWriter {
   return {
     async write(row) {
       // scores always with two decimals, as published
-      const cells = row.map((v, i) => (columns[i]?.type === 'score' && typeof v === 'number' ? v.toFixed(2) : v));
+      const cells = row.map((v, i) =>
+        columns[i]?.type === 'score' && typeof v === 'number'
+          ? v.toFixed(2)
+          : typeof v === 'string'
+            ? neutralizeCell(v)
+            : v,
+      );
       if (!csv.write(cells)) await once(csv, 'drain');
     },
     async close() {
@@ -89,6 +98,7 @@ async function xlsxWriter(file: string, columns: readonly ColumnSpec[], sheet: s
   ws.getRow(1).commit();
   return {
     async write(row) {
+      // a string is a string value (a shared or inline string), never { formula }: "=1+2" stays text
       const r = ws.addRow(row.map((v) => v ?? null));
       // the column style covers empty cells only: each score cell carries the format itself
       for (const i of scoreColumns) r.getCell(i).numFmt = '0.00';

@@ -9,6 +9,7 @@ import { type AnswerColumns, upsertAnswers, upsertRespondents } from '../../db/r
 import { ensureUnits, existingUnitKeys, unitKey } from '../../db/repos/units.ts';
 import { INTERVIEW_METHODS, type Indicator, LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { appliesToLevel } from '../../domain/scoring/score.ts';
+import { echo, formulaNameProblem } from '../../domain/text/cells.ts';
 import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCycle, requireInstrument } from '../cycles.ts';
@@ -74,11 +75,13 @@ export async function importAnswers(
     let level: Level | undefined;
     if (levelText) {
       if ((LEVELS as readonly string[]).includes(levelText)) level = levelText as Level;
-      else errors.push({ row, column: 'level', message: `"${levelText}" is not a level (${LEVELS.join(', ')})` });
+      else errors.push({ row, column: 'level', message: `${echo(levelText)} is not a level (${LEVELS.join(', ')})` });
     }
     let entityId = -1;
     let entityLevel: Level | undefined;
+    const entityProblem = formulaNameProblem('entity', entityName);
     if (!entityName) errors.push({ row, column: 'entity', message: 'entity is empty' });
+    else if (entityProblem) errors.push({ row, column: 'entity', message: entityProblem });
     else {
       const r = resolver.resolveForCycle(entityName, year, level);
       if (r.ok) {
@@ -88,13 +91,15 @@ export async function importAnswers(
     }
     if (!unitName)
       errors.push({ row, column: 'unit', message: 'unit is empty: name the service unit (e.g. Disdukcapil)' });
+    const unitProblem = formulaNameProblem('unit name', unitName);
+    if (unitProblem) errors.push({ row, column: 'unit', message: unitProblem });
     const indicator = indicators.get(code);
     if (!code) errors.push({ row, column: 'indicator', message: 'indicator is empty' });
     else if (!indicator) {
       errors.push({
         row,
         column: 'indicator',
-        message: `unknown indicator "${code}" in ${instrument.edition} (see: patuh instrument show --cycle ${year})`,
+        message: `unknown indicator ${echo(code)} in ${instrument.edition} (see: patuh instrument show --cycle ${year})`,
       });
     } else {
       if (entityLevel && !appliesToLevel(indicator, entityLevel)) {
@@ -115,7 +120,7 @@ export async function importAnswers(
     let value: number | null = null;
     if (rawValue.length === 1 && rawValue >= '0' && rawValue <= '3') value = rawValue.charCodeAt(0) - 48;
     else if (!/^n\/?a$/i.test(rawValue)) {
-      errors.push({ row, column: 'value', message: `value "${rawValue}" must be 0, 1, 2, 3 or NA` });
+      errors.push({ row, column: 'value', message: `value ${echo(rawValue)} must be 0, 1, 2, 3 or NA` });
     }
     if (errors.length > before) continue;
 

@@ -12,6 +12,7 @@ import { replacePublishedResults } from '../../db/repos/results.ts';
 import { ensureUnits, unitKey } from '../../db/repos/units.ts';
 import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { scoreEntity } from '../../domain/scoring/score.ts';
+import { echo, formulaNameProblem } from '../../domain/text/cells.ts';
 import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCycle } from '../cycles.ts';
@@ -58,11 +59,13 @@ export async function importResults(
     let level: Level | undefined;
     if (levelText) {
       if ((LEVELS as readonly string[]).includes(levelText)) level = levelText as Level;
-      else errors.push({ row, column: 'level', message: `"${levelText}" is not a level (${LEVELS.join(', ')})` });
+      else errors.push({ row, column: 'level', message: `${echo(levelText)} is not a level (${LEVELS.join(', ')})` });
     }
     const name = cell(col.entity);
     let entityId = -1;
+    const entityProblem = formulaNameProblem('entity', name);
     if (!name) errors.push({ row, column: 'entity', message: 'entity is empty' });
+    else if (entityProblem) errors.push({ row, column: 'entity', message: entityProblem });
     else {
       const r = resolver.resolveForCycle(name, year, level);
       if (r.ok) entityId = r.entity.id;
@@ -71,15 +74,21 @@ export async function importResults(
     const scoreText = cell(col.score);
     const score = parseScore(scoreText);
     if (score === null)
-      errors.push({ row, column: 'score', message: `score "${scoreText}" must be a number from 0 to 100` });
+      errors.push({ row, column: 'score', message: `score ${echo(scoreText)} must be a number from 0 to 100` });
     const unitName = cell(col.unit).replace(/\s+/g, ' ');
+    const unitProblem = formulaNameProblem('unit name', unitName);
+    if (unitProblem) errors.push({ row, column: 'unit', message: unitProblem });
     if (errors.length > before || score === null) continue;
 
     if (unitLevel && unitName) {
       const units = unitScores.get(entityId) ?? new Map();
       const dup = units.get(unitKey(unitName));
       if (dup) {
-        errors.push({ row, column: 'unit', message: `unit "${unitName}" of this entity is already in row ${dup.row}` });
+        errors.push({
+          row,
+          column: 'unit',
+          message: `unit ${echo(unitName)} of this entity is already in row ${dup.row}`,
+        });
         continue;
       }
       units.set(unitKey(unitName), { name: unitName, score, row });

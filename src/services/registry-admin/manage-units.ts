@@ -19,7 +19,7 @@ import {
   updateUnit as updateUnitRow,
 } from '../../db/repos/units.ts';
 import { isOpenForFieldwork } from '../../domain/cycle/lifecycle.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, refuseFormulaName } from '../../errors.ts';
 import { cycleAssignments } from '../auth/cycle-scope.ts';
 import { canEditUnits, canReadUnits, canSeeEntity, canUseUnitAdmin, ensure, refuseEntity } from '../auth/policy.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
@@ -82,6 +82,7 @@ export async function addUnit(
   await ensureAssessable(ctx, entity, year);
   const name = input.name.trim().replace(/\s+/g, ' ');
   if (!name) throw new AppError('VALIDATION_FAILED', 'name the unit (e.g. Dinas Kependudukan dan Catatan Sipil)');
+  refuseFormulaName('unit name', name);
   return ctx.db.transaction().execute(async (tx) => {
     const unit = await insertUnit(tx, {
       cycleId: cycle.id,
@@ -119,6 +120,7 @@ export async function updateUnit(
   ensureEditable(p, cycle, entity);
   const name = changes.name?.trim().replace(/\s+/g, ' ');
   if (name !== undefined && !name) throw new AppError('VALIDATION_FAILED', 'a unit needs a name');
+  if (name !== undefined) refuseFormulaName('unit name', name);
   return ctx.db.transaction().execute(async (tx) => {
     if (name !== undefined && (await unitNameTaken(tx, unit, name))) {
       throw new AppError('CONFLICT', `${entity.name} already has a unit named "${name}" in ${cycle.year}`);

@@ -13,6 +13,7 @@ import {
 } from '../../db/repos/sampling.ts';
 import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { canonicalKey } from '../../domain/sampling/draw.ts';
+import { echo, formulaNameProblem } from '../../domain/text/cells.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCycle } from '../cycles.ts';
 import { mapColumns, openTable, type RowError, rejectRows } from '../imports/table-reader.ts';
@@ -68,10 +69,12 @@ export async function importCandidates(
     let level: Level | undefined;
     if (levelText) {
       if ((LEVELS as readonly string[]).includes(levelText)) level = levelText as Level;
-      else errors.push({ row, column: 'level', message: `"${levelText}" is not a level (${LEVELS.join(', ')})` });
+      else errors.push({ row, column: 'level', message: `${echo(levelText)} is not a level (${LEVELS.join(', ')})` });
     }
     let entityId = -1;
+    const entityProblem = formulaNameProblem('entity', entityName);
     if (!entityName) errors.push({ row, column: 'entity', message: 'entity is empty' });
+    else if (entityProblem) errors.push({ row, column: 'entity', message: entityProblem });
     else {
       const r = resolver.resolveForCycle(entityName, year, level);
       if (r.ok) entityId = r.entity.id;
@@ -79,13 +82,17 @@ export async function importCandidates(
     }
     if (!unitName)
       errors.push({ row, column: 'unit', message: 'unit is empty: name the service unit (e.g. Disdukcapil)' });
+    const unitProblem = formulaNameProblem('unit name', unitName);
+    if (unitProblem) errors.push({ row, column: 'unit', message: unitProblem });
+    const productProblem = formulaNameProblem('product', product);
+    if (productProblem) errors.push({ row, column: 'product', message: productProblem });
     const kind = kinds.get(canonicalKey(kindText));
     if (!kindText) errors.push({ row, column: 'kind', message: `kind is empty: use one of ${kindList}` });
     else if (!kind) {
       errors.push({
         row,
         column: 'kind',
-        message: `"${kindText}" is not a unit kind of the ${year} sampling rule (${kindList})`,
+        message: `${echo(kindText)} is not a unit kind of the ${year} sampling rule (${kindList})`,
       });
     }
     if (!product)
@@ -112,7 +119,7 @@ export async function importCandidates(
     const productKey = canonicalKey(product);
     const dup = unit.productRows.get(productKey);
     if (dup !== undefined) {
-      errors.push({ row, column: 'product', message: `${unitName} already lists "${product}" in row ${dup}` });
+      errors.push({ row, column: 'product', message: `${unitName} already lists ${echo(product)} in row ${dup}` });
       continue;
     }
     unit.productRows.set(productKey, row);
