@@ -31,6 +31,14 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** largest import upload, in MiB */
     PATUH_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(2048).default(50),
+    /** the most data rows an answers or results import may have */
+    PATUH_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
+    /** the most cells (rows × columns) an import may have */
+    PATUH_IMPORT_MAX_CELLS: z.coerce.number().int().positive().default(5_000_000),
+    /** the largest import file, in MiB (CSV as sent; XLSX compressed) */
+    PATUH_IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(50),
+    /** the most an XLSX may unpack to, in MiB, as its zip declares (a compression bomb is refused before it is read) */
+    PATUH_IMPORT_MAX_UNPACKED_MB: z.coerce.number().positive().max(8192).default(500),
     /** behind a reverse proxy: trust X-Forwarded-For/-Proto for the client IP and https (secure cookies) */
     TRUST_PROXY: z.stringbool().default(false),
     /** largest evidence file (photo or document), in MiB */
@@ -54,6 +62,28 @@ const envSchema = z
     }
   });
 
+/** Caps of one import (docs/security.md "Imports and exports"). */
+export interface ImportLimits {
+  maxRows: number;
+  maxCells: number;
+  /** the file's size */
+  maxBytes: number;
+  /** an XLSX's declared unpacked size, all parts together */
+  maxUnpackedBytes: number;
+  /** an XLSX part's declared unpacked size over its packed size (a bomb packs far tighter than any sheet) */
+  maxRatio: number;
+}
+
+const MIB = 1024 * 1024;
+
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxRows: 200_000,
+  maxCells: 5_000_000,
+  maxBytes: 50 * MIB,
+  maxUnpackedBytes: 500 * MIB,
+  maxRatio: 200,
+};
+
 export interface Config {
   database: DatabaseConfig;
   dataDir: string;
@@ -61,6 +91,7 @@ export interface Config {
   host: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   uploadLimitBytes: number;
+  imports: ImportLimits;
   trustProxy: boolean;
   evidence: {
     limitBytes: number;
@@ -88,6 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     uploadLimitBytes: Math.round(e.PATUH_UPLOAD_LIMIT_MB * 1024 * 1024),
+    imports: {
+      ...DEFAULT_IMPORT_LIMITS,
+      maxRows: e.PATUH_IMPORT_MAX_ROWS,
+      maxCells: e.PATUH_IMPORT_MAX_CELLS,
+      maxBytes: Math.round(e.PATUH_IMPORT_MAX_MB * MIB),
+      maxUnpackedBytes: Math.round(e.PATUH_IMPORT_MAX_UNPACKED_MB * MIB),
+    },
     trustProxy: e.TRUST_PROXY,
     evidence: {
       limitBytes: Math.round(e.PATUH_EVIDENCE_LIMIT_MB * 1024 * 1024),

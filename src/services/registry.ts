@@ -49,7 +49,11 @@ export interface EntityResolver {
 }
 
 export async function loadResolver(ctx: Pick<ServiceContext, 'db'>): Promise<EntityResolver> {
-  const rows = await listEntities(ctx.db);
+  return buildResolver(await listEntities(ctx.db));
+}
+
+/** The resolver over a snapshot of the registry (an import's worker builds its own from the rows). */
+export function buildResolver(rows: EntityRow[]): EntityResolver {
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const index = buildNameIndex(rows);

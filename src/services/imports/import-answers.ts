@@ -1,21 +1,22 @@
 /**
  * Imports answers (columns entity, unit, indicator, respondent, value) into a cycle:
- * every row is checked first and every bad row is reported; only a clean file is
- * written, in one transaction, followed by a recompute of the entities it touched.
+ * the file is read, every row checked and every name resolved on a worker thread
+ * (validate-answers.ts), and the first 1,000 bad rows are reported; only a clean file
+ * is written, in one transaction, followed by a recompute of the entities it touched.
  * A body that no longer existed in the cycle's year (Kemenkumham in 2025) is a bad
  * row naming its successors (services/registry.ts resolveForCycle).
  */
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../config.ts';
 import { type AnswerColumns, upsertAnswers, upsertRespondents } from '../../db/repos/answers.ts';
-import { ensureUnits, existingUnitKeys, unitKey } from '../../db/repos/units.ts';
-import { INTERVIEW_METHODS, type Indicator, LEVELS, type Level } from '../../domain/instrument/schema.ts';
-import { appliesToLevel } from '../../domain/scoring/score.ts';
-import { echo, formulaNameProblem } from '../../domain/text/cells.ts';
+import { listEntities } from '../../db/repos/entities.ts';
+import { ensureUnits, existingUnitKeys } from '../../db/repos/units.ts';
+import type { Indicator } from '../../domain/instrument/schema.ts';
 import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCycle, requireInstrument } from '../cycles.ts';
 import { recomputeResults } from '../recompute.ts';
-import { loadResolver } from '../registry.ts';
-import { mapColumns, openTable, type ProgressFn, type RowError, rejectRows } from './table-reader.ts';
+import { buildResolver } from '../registry.ts';
+import { readInWorker } from './run-import-worker.ts';
 
 export interface ImportProgress {
   phase: 'read' | 'write' | 'recompute';
@@ -30,129 +31,44 @@ export interface ImportAnswersReport {
   units: number;
   unitsCreated: number;
   answers: number;
+  /** what a person should check, e.g. a CSV read as Windows-1252 */
+  warnings: string[];
 }
 
 export async function importAnswers(
   ctx: ServiceContext,
   file: string,
   year: number,
-  opts: { by?: string; synthetic?: boolean; onProgress?: (p: ImportProgress) => void } = {},
+  opts: {
+    by?: string;
+    synthetic?: boolean;
+    limits?: ImportLimits;
+    onProgress?: (p: ImportProgress) => void;
+  } = {},
 ): Promise<ImportAnswersReport> {
   const cycle = await loadCycle(ctx, year);
   const instrument = requireInstrument(cycle);
   const indicators = new Map<string, Indicator>();
   for (const d of instrument.dimensions)
     for (const v of d.variables) for (const i of v.indicators) indicators.set(i.code, i);
-  const resolver = await loadResolver(ctx);
-  const progress: ProgressFn = (done, total) => opts.onProgress?.({ phase: 'read', done, total });
-  const table = await openTable(file, progress);
-  const col = mapColumns(
-    table.header,
-    ['entity', 'unit', 'indicator', 'respondent', 'value'] as const,
-    ['level'] as const,
+  const entities = await listEntities(ctx.db);
+  const resolver = buildResolver(entities);
+  const data = await readInWorker(
+    {
+      kind: 'answers',
+      input: {
+        file,
+        year,
+        limits: opts.limits ?? DEFAULT_IMPORT_LIMITS,
+        entities,
+        edition: instrument.edition,
+        indicators: [...indicators.values()],
+      },
+    },
+    (done, total) => opts.onProgress?.({ phase: 'read', done, total }),
   );
-
-  const errors: RowError[] = [];
-  const cols: AnswerColumns = { unitId: [], indicator: [], respondent: [], value: [] };
-  // units are numbered in order of first sight ("slots"); rows carry the slot number
-  const slotOf = new Map<string, number>(); // raw "entityId\0unit name" → slot
-  const slotByKey = new Map<string, number>(); // "entityId\0unit key" → slot
-  const slots: Array<{ entityId: number; name: string; key: string }> = [];
-  const slotOfRow: number[] = [];
-  const seen = new Map<string, number>();
-  let rows = 0;
-  for await (const { row, cells } of table.rows) {
-    rows += 1;
-    const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
-    const entityName = cell(col.entity);
-    const unitName = cell(col.unit);
-    const code = cell(col.indicator).toUpperCase();
-    const respondent = cell(col.respondent);
-    const rawValue = cell(col.value);
-    const levelText = col.level >= 0 ? cell(col.level).toLowerCase() : '';
-    const before = errors.length;
-
-    let level: Level | undefined;
-    if (levelText) {
-      if ((LEVELS as readonly string[]).includes(levelText)) level = levelText as Level;
-      else errors.push({ row, column: 'level', message: `${echo(levelText)} is not a level (${LEVELS.join(', ')})` });
-    }
-    let entityId = -1;
-    let entityLevel: Level | undefined;
-    const entityProblem = formulaNameProblem('entity', entityName);
-    if (!entityName) errors.push({ row, column: 'entity', message: 'entity is empty' });
-    else if (entityProblem) errors.push({ row, column: 'entity', message: entityProblem });
-    else {
-      const r = resolver.resolveForCycle(entityName, year, level);
-      if (r.ok) {
-        entityId = r.entity.id;
-        entityLevel = r.entity.level;
-      } else errors.push({ row, column: 'entity', message: r.message });
-    }
-    if (!unitName)
-      errors.push({ row, column: 'unit', message: 'unit is empty: name the service unit (e.g. Disdukcapil)' });
-    const unitProblem = formulaNameProblem('unit name', unitName);
-    if (unitProblem) errors.push({ row, column: 'unit', message: unitProblem });
-    const indicator = indicators.get(code);
-    if (!code) errors.push({ row, column: 'indicator', message: 'indicator is empty' });
-    else if (!indicator) {
-      errors.push({
-        row,
-        column: 'indicator',
-        message: `unknown indicator ${echo(code)} in ${instrument.edition} (see: patuh instrument show --cycle ${year})`,
-      });
-    } else {
-      if (entityLevel && !appliesToLevel(indicator, entityLevel)) {
-        errors.push({
-          row,
-          column: 'indicator',
-          message: `${code} applies only to ${indicator.appliesTo?.join(', ')}, not to a ${entityLevel}`,
-        });
-      }
-      if (INTERVIEW_METHODS.has(indicator.method) && !respondent) {
-        errors.push({
-          row,
-          column: 'respondent',
-          message: `${code} is an interview item: name the respondent (e.g. R1)`,
-        });
-      }
-    }
-    let value: number | null = null;
-    if (rawValue.length === 1 && rawValue >= '0' && rawValue <= '3') value = rawValue.charCodeAt(0) - 48;
-    else if (!/^n\/?a$/i.test(rawValue)) {
-      errors.push({ row, column: 'value', message: `value ${echo(rawValue)} must be 0, 1, 2, 3 or NA` });
-    }
-    if (errors.length > before) continue;
-
-    const raw = `${entityId}\u0000${unitName}`;
-    let slot = slotOf.get(raw);
-    if (slot === undefined) {
-      const key = unitKey(unitName);
-      slot = slotByKey.get(`${entityId}\u0000${key}`);
-      if (slot === undefined) {
-        slot = slots.length;
-        slots.push({ entityId, name: unitName, key });
-        slotByKey.set(`${entityId}\u0000${key}`, slot);
-      }
-      slotOf.set(raw, slot);
-    }
-    const answerKey = `${slot}\u0000${code}\u0000${respondent}`;
-    const dup = seen.get(answerKey);
-    if (dup !== undefined) {
-      errors.push({ row, message: `the same answer (unit, indicator, respondent) is already in row ${dup}` });
-      continue;
-    }
-    seen.set(answerKey, row);
-    slotOfRow.push(slot);
-    cols.indicator.push(code);
-    cols.respondent.push(respondent);
-    cols.value.push(value);
-  }
-  if (rows === 0) errors.push({ row: 1, message: 'the file has a header but no rows' });
-  if (errors.length > 0) throw rejectRows(file, errors);
-
-  seen.clear();
-  const total = cols.indicator.length;
+  const { slots } = data;
+  const total = data.slotOfRow.length;
   const by = opts.by ?? 'import';
   return ctx.db.transaction().execute(async (tx) => {
     const existing = await existingUnitKeys(tx, cycle.id, [...new Set(slots.map((s) => s.entityId))]);
@@ -168,16 +84,25 @@ export async function importAnswers(
       })),
     );
     const idOfSlot = slots.map((s) => unitIds.get(`${s.entityId}\u0000${s.key}`) as number);
-    cols.unitId = slotOfRow.map((slot) => idOfSlot[slot] as number);
-    // answers of units created just now cannot replace anything: plain insert; others upsert
-    const fresh = slotOfRow.map((slot) => isNew[slot] === true);
+    const cols: AnswerColumns = { unitId: [], indicator: [], respondent: [], value: [] };
+    const fresh: boolean[] = [];
+    for (let i = 0; i < total; i++) {
+      const slot = data.slotOfRow[i] as number;
+      const v = data.valueOfRow[i] as number;
+      cols.unitId.push(idOfSlot[slot] as number);
+      cols.indicator.push(data.codes[data.indicatorOfRow[i] as number] as string);
+      cols.respondent.push(data.respondents[data.respondentOfRow[i] as number] as string);
+      cols.value.push(v < 0 ? null : v);
+      // answers of units created just now cannot replace anything: plain insert; others upsert
+      fresh.push(isNew[slot] === true);
+    }
     await upsertAnswers(tx, cycle.id, cols, by, new Date(), {
       freshRows: fresh,
       onBatch: (done) => opts.onProgress?.({ phase: 'write', done, total }),
     });
     const respondents = new Map<string, { unitId: number; key: string; kind: string }>();
     cols.respondent.forEach((key, i) => {
-      if (!key) return;
+      if (key === '') return;
       const unitId = cols.unitId[i] as number;
       const k = `${unitId}\u0000${key}`;
       if (respondents.has(k)) return;
@@ -196,11 +121,12 @@ export async function importAnswers(
     opts.onProgress?.({ phase: 'recompute', done: entityIds.length, total: entityIds.length });
     return {
       cycle: year,
-      rows,
+      rows: data.rows,
       entities: entityIds.length,
       units: slots.length,
       unitsCreated: isNew.filter(Boolean).length,
       answers: total,
+      warnings: data.warnings,
     };
   });
 }

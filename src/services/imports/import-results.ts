@@ -5,106 +5,51 @@
  * and it stands — results show the unit mean beside it, domain/scoring/reconcile.ts), with an
  * optional `level` column to tell apart names such as Kota and Kabupaten Bekasi.
  * All-or-nothing; an entity's published results are replaced, never duplicated.
+ * The file is read, checked and its names resolved on a worker thread; the first
+ * 1,000 bad rows are reported.
  * A body that no longer existed in the cycle's year is a bad row naming its successors;
  * results of the years it existed import as any other.
  */
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../config.ts';
+import { listEntities } from '../../db/repos/entities.ts';
 import { replacePublishedResults } from '../../db/repos/results.ts';
 import { ensureUnits, unitKey } from '../../db/repos/units.ts';
-import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { scoreEntity } from '../../domain/scoring/score.ts';
-import { echo, formulaNameProblem } from '../../domain/text/cells.ts';
 import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCycle } from '../cycles.ts';
-import { loadResolver } from '../registry.ts';
+import { buildResolver } from '../registry.ts';
 import { refreshStoredResults } from '../stored-results.ts';
-import { mapColumns, openTable, type RowError, rejectRows } from './table-reader.ts';
+import { readInWorker } from './run-import-worker.ts';
+
+export { parseScore } from './validate-results.ts';
 
 export interface ImportResultsReport {
   cycle: number;
   rows: number;
   entities: number;
   units: number;
+  /** what a person should check, e.g. a CSV read as Windows-1252 */
+  warnings: string[];
 }
 
-/** Accepts 83.18 and the Indonesian 83,18. */
-export function parseScore(text: string): number | null {
-  const t = text.trim().replace(/^(\d+),(\d+)$/, '$1.$2');
-  if (!/^\d+(\.\d+)?$/.test(t)) return null;
-  const n = Number(t);
-  return n >= 0 && n <= 100 ? n : null;
-}
-
+/** Reads and checks the file on a worker thread (validate-results.ts); writes in one transaction. */
 export async function importResults(
   ctx: ServiceContext,
   file: string,
   year: number,
-  opts: { onProgress?: (done: number, total: number) => void } = {},
+  opts: { limits?: ImportLimits; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportResultsReport> {
   const cycle = await loadCycle(ctx, year);
-  const resolver = await loadResolver(ctx);
-  const table = await openTable(file, opts.onProgress);
-  const col = mapColumns(table.header, ['entity', 'score'] as const, ['unit', 'level'] as const);
-  const unitLevel = col.unit >= 0;
-
-  const errors: RowError[] = [];
-  const entityScores = new Map<number, { score: number; row: number }>();
-  const unitScores = new Map<number, Map<string, { name: string; score: number; row: number }>>();
-  let rows = 0;
-  for await (const { row, cells } of table.rows) {
-    rows += 1;
-    const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
-    const before = errors.length;
-    const levelText = cell(col.level).toLowerCase();
-    let level: Level | undefined;
-    if (levelText) {
-      if ((LEVELS as readonly string[]).includes(levelText)) level = levelText as Level;
-      else errors.push({ row, column: 'level', message: `${echo(levelText)} is not a level (${LEVELS.join(', ')})` });
-    }
-    const name = cell(col.entity);
-    let entityId = -1;
-    const entityProblem = formulaNameProblem('entity', name);
-    if (!name) errors.push({ row, column: 'entity', message: 'entity is empty' });
-    else if (entityProblem) errors.push({ row, column: 'entity', message: entityProblem });
-    else {
-      const r = resolver.resolveForCycle(name, year, level);
-      if (r.ok) entityId = r.entity.id;
-      else errors.push({ row, column: 'entity', message: r.message });
-    }
-    const scoreText = cell(col.score);
-    const score = parseScore(scoreText);
-    if (score === null)
-      errors.push({ row, column: 'score', message: `score ${echo(scoreText)} must be a number from 0 to 100` });
-    const unitName = cell(col.unit).replace(/\s+/g, ' ');
-    const unitProblem = formulaNameProblem('unit name', unitName);
-    if (unitProblem) errors.push({ row, column: 'unit', message: unitProblem });
-    if (errors.length > before || score === null) continue;
-
-    if (unitLevel && unitName) {
-      const units = unitScores.get(entityId) ?? new Map();
-      const dup = units.get(unitKey(unitName));
-      if (dup) {
-        errors.push({
-          row,
-          column: 'unit',
-          message: `unit ${echo(unitName)} of this entity is already in row ${dup.row}`,
-        });
-        continue;
-      }
-      units.set(unitKey(unitName), { name: unitName, score, row });
-      unitScores.set(entityId, units);
-    } else {
-      const dup = entityScores.get(entityId);
-      if (dup) {
-        const what = unitLevel ? 'the entity score (a row with an empty unit)' : 'this entity';
-        errors.push({ row, column: 'entity', message: `${what} is already in row ${dup.row}` });
-        continue;
-      }
-      entityScores.set(entityId, { score, row });
-    }
-  }
-  if (rows === 0) errors.push({ row: 1, message: 'the file has a header but no rows' });
-  if (errors.length > 0) throw rejectRows(file, errors);
+  const entitiesOfRegistry = await listEntities(ctx.db);
+  const resolver = buildResolver(entitiesOfRegistry);
+  const { rows, unitLevel, entityScores, unitScores, warnings } = await readInWorker(
+    {
+      kind: 'results',
+      input: { file, year, limits: opts.limits ?? DEFAULT_IMPORT_LIMITS, entities: entitiesOfRegistry },
+    },
+    opts.onProgress,
+  );
 
   return ctx.db.transaction().execute(async (tx) => {
     const entities: Array<{ entityId: number; score: number }> = [];
@@ -134,6 +79,6 @@ export async function importResults(
     }
     await replacePublishedResults(tx, cycle.id, entities, units, `import:${file.split('/').pop()}`);
     await refreshStoredResults({ db: tx }, cycle, resolver);
-    return { cycle: year, rows, entities: entities.length, units: units.length };
+    return { cycle: year, rows, entities: entities.length, units: units.length, warnings };
   });
 }
