@@ -13,6 +13,11 @@ import { type Opened, printJson, withContext } from './runtime.ts';
 
 type Progress = BaseProgress & { report(r: unknown): void };
 
+/** Warnings of an import, one "warning:" line each, before its summary. */
+function warningLines(warnings: readonly string[]): string {
+  return warnings.map((w) => `warning: ${w}\n`).join('');
+}
+
 export function registerDataCommands(program: Command): void {
   const instrument = program.command('instrument').description('the assessment instrument of a cycle');
   instrument
@@ -41,7 +46,7 @@ export function registerDataCommands(program: Command): void {
   const importCommand = (
     name: string,
     description: string,
-    run: (ctx: Opened['ctx'], file: string, year: number, progress: Progress) => Promise<string>,
+    run: (o: Opened, file: string, year: number, progress: Progress) => Promise<string>,
   ) =>
     imp
       .command(`${name} <file>`)
@@ -50,12 +55,12 @@ export function registerDataCommands(program: Command): void {
       .option('--json', 'print the report as JSON')
       .option('--no-progress', 'no progress on stderr')
       .action(async (file: string, o: { cycle: string; json?: boolean; progress: boolean }) =>
-        withContext(async ({ ctx }) => {
+        withContext(async (opened) => {
           const progress = createProgress(o.progress);
           let summary: string;
           let report: unknown;
           try {
-            summary = await run(ctx, file, parseYear(o.cycle), {
+            summary = await run(opened, file, parseYear(o.cycle), {
               ...progress,
               report: (r: unknown) => {
                 report = r;
@@ -71,19 +76,25 @@ export function registerDataCommands(program: Command): void {
   importCommand(
     'answers',
     'import answers: columns entity,unit,indicator,respondent,value (value 0–3 or NA)',
-    async (ctx, file, year, p) => {
-      const r = await importAnswers(ctx, file, year, { onProgress: (x) => p.update(x.phase, x.done, x.total) });
+    async ({ ctx, config }, file, year, p) => {
+      const r = await importAnswers(ctx, file, year, {
+        limits: config.imports,
+        onProgress: (x) => p.update(x.phase, x.done, x.total),
+      });
       p.report(r);
-      return `imported ${r.answers} answers for ${r.units} units of ${r.entities} entities into ${r.cycle} (${r.unitsCreated} new units); results recomputed`;
+      return `${warningLines(r.warnings)}imported ${r.answers} answers for ${r.units} units of ${r.entities} entities into ${r.cycle} (${r.unitsCreated} new units); results recomputed`;
     },
   );
   importCommand(
     'results',
     'import published results: entity,score or entity,unit,score (optional level column)',
-    async (ctx, file, year, p) => {
-      const r = await importResults(ctx, file, year, { onProgress: (d, t) => p.update('read', d, t) });
+    async ({ ctx, config }, file, year, p) => {
+      const r = await importResults(ctx, file, year, {
+        limits: config.imports,
+        onProgress: (d, t) => p.update('read', d, t),
+      });
       p.report(r);
-      return `imported published results of ${r.entities} entities (${r.units} units) into ${r.cycle}`;
+      return `${warningLines(r.warnings)}imported published results of ${r.entities} entities (${r.units} units) into ${r.cycle}`;
     },
   );
 

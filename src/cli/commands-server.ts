@@ -51,6 +51,7 @@ export function registerServerCommands(program: Command): void {
         const app = await buildServer(ctx, {
           logLevel: config.logLevel,
           uploadLimitBytes: config.uploadLimitBytes,
+          importLimits: config.imports,
           trustProxy: config.trustProxy,
           evidence,
         });

@@ -42,9 +42,10 @@ export async function withContext(body: (o: Opened) => Promise<void>, json = fal
 export function reportError(e: unknown, json: boolean): number {
   if (isAppError(e)) {
     if (json) process.stdout.write(`${JSON.stringify(e.toJSON(), null, 2)}\n`);
-    const details = e.details as { errors?: RowError[] } | undefined;
+    const details = e.details as { errors?: RowError[]; moreRows?: number } | undefined;
     process.stderr.write(`error: ${e.message}\n`);
     if (details?.errors) for (const r of details.errors) process.stderr.write(`  ${formatRowError(r)}\n`);
+    if (details?.moreRows) process.stderr.write(`  … and ${details.moreRows} more bad rows\n`);
     return e.exitCode;
   }
   if (e instanceof ConfigError || e instanceof CatalogError) {

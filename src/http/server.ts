@@ -5,6 +5,7 @@
  * so every bad request gets our error shape.
  */
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import type { ImportLimits } from '../config.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { createLoginGuard, type LoginGuard } from '../services/auth/login.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   /** the built web app; null serves none (tests). Default: web/dist when it exists */
   webDist?: string | null;
   uploadLimitBytes?: number;
+  /** caps of one import (config.ts); default DEFAULT_IMPORT_LIMITS */
+  importLimits?: ImportLimits;
   trustProxy?: boolean;
   loginGuard?: LoginGuard;
   /** where the log goes (default stdout); tests read it to prove secrets stay out */
@@ -109,7 +112,7 @@ export async function buildServer(ctx: ServiceContext, opts: ServerOptions = {})
   registerInstrumentRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   registerUserRoutes(app, ctx);
-  registerImportRoutes(app, ctx);
+  registerImportRoutes(app, ctx, opts.importLimits);
   registerFieldworkRoutes(app, ctx);
   registerEvidenceRoutes(app, ctx, opts.evidence ?? memoryEvidenceStorage());
   registerAuditRoutes(app, ctx);

@@ -61,6 +61,8 @@ export interface NameIndex<E extends RegistryEntity = RegistryEntity> {
   readonly tiers: readonly KeyTier<E>[];
   /** every normalized key of each entity, for "did you mean" ranking */
   readonly keysOf: ReadonlyMap<E, readonly string[]>;
+  /** trigram → the positions (in entities) of the entities with a key holding it: the "did you mean" candidates */
+  readonly grams: ReadonlyMap<string, readonly number[]>;
 }
 
 const MAX_SUGGESTIONS = 5;
@@ -240,6 +242,19 @@ export function buildNameIndex<E extends RegistryEntity>(entities: readonly E[])
     });
     keysOf.set(entity, [...new Set([...keys.strong, ...keys.weak])]);
   }
+  const grams = new Map<string, number[]>();
+  entities.forEach((entity, order) => {
+    const own = new Set<string>();
+    for (const key of keysOf.get(entity) ?? []) {
+      for (const g of trigrams(key)) own.add(g);
+      for (const g of trigrams(coreOf(key))) own.add(g);
+    }
+    for (const g of own) {
+      const list = grams.get(g);
+      if (list === undefined) grams.set(g, [order]);
+      else list.push(order);
+    }
+  });
   if (duplicates.length > 0) {
     throw new Error(`registry entity codes must be unique; repeated: ${duplicates.join(', ')}`);
   }
@@ -248,7 +263,7 @@ export function buildNameIndex<E extends RegistryEntity>(entities: readonly E[])
     { keys: strong[i] as Map<string, E[]>, form },
     { keys: weak[i] as Map<string, E[]>, form },
   ]);
-  return { entities, byCode, tiers, keysOf };
+  return { entities, byCode, tiers, keysOf, grams };
 }
 
 /**
@@ -293,6 +308,17 @@ export function formatCandidates(candidates: readonly RegistryEntity[]): string 
 }
 
 // ---- "did you mean" ranking -------------------------------------------------
+
+/** The trigrams of a key, padded with a space at both ends ("BALI" → " BA", "BAL", "ALI", "LI "). */
+function trigrams(key: string): Set<string> {
+  const padded = ` ${key} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return out;
+}
+
+/** How many of the best-sharing entities are ranked in full. */
+const CANDIDATES = 24;
 
 function levelWordOf(key: string): Level | null {
   if (key.startsWith('PROVINSI ')) return 'provinsi';
@@ -345,7 +371,8 @@ function wordOverlap(query: string, key: string): number {
 }
 
 /**
- * Rank entities by how close one of their keys is to the query: edit distance on
+ * Rank the candidate entities (those sharing the most trigrams with the query, from
+ * the index: a few dozen, not the whole registry) by how close one of their keys is to the query: edit distance on
  * the whole key and on the part after the level word, word overlap on that part,
  * plus a small bonus when the query names the entity's level.
  */
@@ -353,9 +380,18 @@ function suggest<E extends RegistryEntity>(index: NameIndex<E>, query: string, f
   if (query === '') return [];
   const queryCore = coreOf(query);
   const queryLevel = levelWordOf(query);
+  // candidates: the entities sharing the most trigrams with the query (never every entity)
+  const shared = new Map<number, number>();
+  for (const g of new Set([...trigrams(query), ...trigrams(queryCore)])) {
+    for (const order of index.grams.get(g) ?? []) shared.set(order, (shared.get(order) ?? 0) + 1);
+  }
+  const candidates = [...shared]
+    .filter(([order]) => fits(index.entities[order] as E))
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .slice(0, CANDIDATES);
   const scored: { entity: E; score: number; order: number }[] = [];
-  index.entities.forEach((entity, order) => {
-    if (!fits(entity)) return;
+  for (const [order] of candidates) {
+    const entity = index.entities[order] as E;
     let best = 0;
     for (const key of index.keysOf.get(entity) ?? []) {
       const core = coreOf(key);
@@ -363,7 +399,7 @@ function suggest<E extends RegistryEntity>(index: NameIndex<E>, query: string, f
     }
     if (queryLevel !== null && queryLevel === entity.level) best += 0.05;
     if (best >= MIN_SIMILARITY) scored.push({ entity, score: best, order });
-  });
+  }
   scored.sort((x, y) => y.score - x.score || x.order - y.order);
   return scored.slice(0, MAX_SUGGESTIONS).map((s) => s.entity);
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type {} from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { checkImportAllowed, type ImportKind, importUploadedFile } from '../../services/imports/upload-import.ts';
@@ -49,7 +50,11 @@ async function receive(req: FastifyRequest, dir: string): Promise<string> {
   return file;
 }
 
-export function registerImportRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+export function registerImportRoutes(
+  app: FastifyInstance,
+  ctx: ServiceContext,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): void {
   for (const kind of ['answers', 'results'] as const satisfies readonly ImportKind[]) {
     app.post(
       `/api/v1/cycles/:year/imports/${kind}`,
@@ -69,7 +74,7 @@ export function registerImportRoutes(app: FastifyInstance, ctx: ServiceContext):
         const dir = await mkdtemp(path.join(tmpdir(), 'patuh-upload-'));
         try {
           const file = await receive(req, dir);
-          return { data: await importUploadedFile(ctx, req.principal, year, kind, file) };
+          return { data: await importUploadedFile(ctx, req.principal, year, kind, file, limits) };
         } finally {
           await rm(dir, { recursive: true, force: true });
         }

@@ -3,6 +3,7 @@
  * head's import would have to be checked entity by entity; issue 4 may add that),
  * with an audit entry for every import that went in.
  */
+import type { ImportLimits } from '../../config.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { canImport, ensure } from '../auth/policy.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
@@ -25,12 +26,13 @@ export async function importUploadedFile(
   year: number,
   kind: ImportKind,
   file: string,
+  limits?: ImportLimits,
 ): Promise<ImportAnswersReport | ImportResultsReport> {
   await checkImportAllowed(ctx, p, year);
   const report =
     kind === 'answers'
-      ? await importAnswers(ctx, file, year, { by: actorOf(p) })
-      : await importResults(ctx, file, year);
+      ? await importAnswers(ctx, file, year, { by: actorOf(p), ...(limits ? { limits } : {}) })
+      : await importResults(ctx, file, year, limits ? { limits } : {});
   await appendAudit(ctx.db, {
     actor: actorOf(p),
     action: `import.${kind}`,
