@@ -60,12 +60,12 @@ export function buildResolver(rows: EntityRow[]): EntityResolver {
   const first = firstYears(rows);
   const cache = new Map<string, Resolution>();
   /** resolves among every body, or among the bodies that existed in `year` */
-  const resolve = (name: string, level?: Level, year?: number): Resolution => {
-    const key = `${level ?? ''}\u0000${year ?? ''}\u0000${name}`;
+  const resolve = (name: string, level?: Level, year?: number, suggest = true): Resolution => {
+    const key = `${level ?? ''}\u0000${year ?? ''}\u0000${suggest ? '' : '-'}\u0000${name}`;
     const hit = cache.get(key);
     if (hit) return hit;
     const within = year === undefined ? undefined : (e: EntityRow) => existedIn(e, year, first);
-    const r = resolveEntity(index, name, { ...(level ? { level } : {}), ...(within ? { within } : {}) });
+    const r = resolveEntity(index, name, { ...(level ? { level } : {}), ...(within ? { within } : {}), suggest });
     let out: Resolution;
     if (r.ok) {
       const row = byCode.get(r.entity.code);
@@ -115,7 +115,8 @@ export function buildResolver(rows: EntityRow[]): EntityResolver {
       // every body, to say why one of another year cannot be used
       const inYear = resolve(name, level, year);
       if (inYear.ok || inYear.reason === 'ambiguous') return inYear;
-      const any = resolve(name, level);
+      // only a hit matters here: no suggestions computed twice for an unknown name
+      const any = resolve(name, level, undefined, false);
       if (!any.ok) return inYear;
       const from = first.get(any.entity.code);
       if (from !== undefined && year < from) return notYet(any.entity, year, from);

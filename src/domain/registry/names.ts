@@ -17,7 +17,8 @@
  *   6. and 7. the same keys with spaces removed, so "Baubau" finds "Kota Bau Bau"
  *      and "Tolitoli" finds "Kabupaten Toli-Toli".
  * `opts.level` filters every step, so "Bekasi" with level kota is Kota Bekasi, and
- * `opts.within` (the bodies of a cycle's year) filters every step and the suggestions.
+ * `opts.within` (the bodies of a cycle's year) filters every step and the suggestions;
+ * `opts.suggest: false` skips the "did you mean" ranking (a caller that only wants a hit).
  */
 import type { Level } from '../instrument/schema.ts';
 
@@ -274,7 +275,7 @@ export function buildNameIndex<E extends RegistryEntity>(entities: readonly E[])
 export function resolveEntity<E extends RegistryEntity>(
   index: NameIndex<E>,
   name: string,
-  opts?: { level?: Level; within?: (entity: E) => boolean },
+  opts?: { level?: Level; within?: (entity: E) => boolean; suggest?: boolean },
 ): Resolution<E> {
   const level = opts?.level;
   const within = opts?.within;
@@ -299,7 +300,7 @@ export function resolveEntity<E extends RegistryEntity>(
       if (first !== undefined) return { ok: false, reason: 'ambiguous', candidates: hits };
     }
   }
-  return { ok: false, reason: 'unknown', candidates: suggest(index, key, fits) };
+  return { ok: false, reason: 'unknown', candidates: opts?.suggest === false ? [] : suggest(index, key, fits) };
 }
 
 /** "Kota Bekasi (32.75), Kabupaten Bekasi (32.16)" */
