@@ -7,6 +7,7 @@
  *   peak RSS   reported
  *   report cards and the answers export (issue 5): bench/reports.ts
  *   the sync endpoint over HTTP (issue 4): bench/sync.ts (alone: node bench/sync-only.ts)
+ *   /health during a 1M-row import (issue 12): bench/import-health.ts (alone: node bench/import-health-only.ts)
  * Runs on PGlite (embedded) and, when reachable, on PostgreSQL.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { defaultCatalog } from '../src/services/instrument-catalog.ts';
 import { recomputeResults } from '../src/services/recompute.ts';
 import { computeResults, cycleResults } from '../src/services/results.ts';
 import { prepareDatabase } from '../src/services/setup.ts';
+import { benchImportHealth, importHealthSection } from './import-health.ts';
 import { nationalAnswers, pickEntities, writeCsv } from './national.ts';
 import { answersFloor, benchAnswersExport, benchReportCards, type ReportRow, reportSection } from './reports.ts';
 import { benchSyncBackends } from './run-sync.ts';
@@ -219,6 +221,8 @@ async function main() {
   }
   // the sync endpoint runs its own fresh databases (PGlite, then PostgreSQL when reachable)
   const syncRows = await benchSyncBackends();
+  // /health while a 1M-row import runs (its own fresh databases)
+  const healthRows = await benchImportHealth();
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const lines = [
     '| backend | measure | seconds | floor | floor s | ratio | target | load |',
@@ -246,6 +250,8 @@ async function main() {
     ...reportSection(reports),
     '',
     ...syncSection(syncRows),
+    '',
+    ...importHealthSection(healthRows),
     '',
   ].join('\n');
   console.log(report);

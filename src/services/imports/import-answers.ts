@@ -87,6 +87,8 @@ export async function importAnswers(
     const cols: AnswerColumns = { unitId: [], indicator: [], respondent: [], value: [] };
     const fresh: boolean[] = [];
     for (let i = 0; i < total; i++) {
+      // a turn of the event loop every 50,000 rows: other requests are answered meanwhile
+      if (i > 0 && i % 50_000 === 0) await new Promise((r) => setImmediate(r));
       const slot = data.slotOfRow[i] as number;
       const v = data.valueOfRow[i] as number;
       cols.unitId.push(idOfSlot[slot] as number);
