@@ -19,6 +19,7 @@ import { createUser } from '../src/services/auth/create-user.ts';
 import { SYSTEM } from '../src/services/auth/principal.ts';
 import { loadCycle, requireInstrument } from '../src/services/cycles.ts';
 import { defaultCatalog } from '../src/services/instrument-catalog.ts';
+import { buildResolver } from '../src/services/registry.ts';
 import { prepareDatabase } from '../src/services/setup.ts';
 import { type NationalRow, nationalAnswers, pickEntities, writeCsv } from './national.ts';
 
@@ -159,7 +160,13 @@ export async function benchImportHealth(): Promise<HealthRow[]> {
     try {
       await prepareDatabase(pglite.db);
       const instrument = requireInstrument(await loadCycle({ db: pglite.db, catalog: defaultCatalog() }, YEAR));
-      const entities = pickEntities(await listEntities(pglite.db), YEAR);
+      // only bodies that can be assessed in the year (a successor that exists from 2025 cannot)
+      const all = await listEntities(pglite.db);
+      const resolver = buildResolver(all);
+      const entities = pickEntities(
+        all.filter((e) => resolver.assessable(e, YEAR).ok),
+        YEAR,
+      );
       const n = await writeCsv(csv, firstRows(nationalAnswers(instrument, entities, 40), ROWS));
       process.stderr.write(`[health] ${n} answers written to ${csv}\n`);
       if ((process.env.PATUH_BENCH_BACKENDS ?? 'pglite,postgres').includes('pglite')) {
