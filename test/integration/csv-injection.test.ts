@@ -146,7 +146,7 @@ describe('names that start like a formula are refused where they are entered', (
     expect(fine.statusCode).toBe(201);
   });
 
-  it('a user name, on creating and on changing a user', async () => {
+  it('a user name, on creating and on changing a user, and a token name', async () => {
     const res = await send(app, admin, {
       method: 'POST',
       url: '/api/v1/users',
@@ -155,6 +155,8 @@ describe('names that start like a formula are refused where they are entered', (
     refused(res, 400, /user name .* starts with \\"@\\"/);
     const change = await send(app, admin, { method: 'PATCH', url: `/api/v1/users/${userId}`, body: { name: '-2+3' } });
     refused(change, 400, /user name .* starts with \\"-\\"/);
+    const token = await send(app, admin, { method: 'POST', url: '/api/v1/tokens', body: { name: '=evil()' } });
+    refused(token, 400, /token name .* starts with \\"=\\"/);
   });
 
   it('entity and unit names in an answers or results import, row by row', async () => {

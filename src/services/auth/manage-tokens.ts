@@ -14,7 +14,7 @@ import {
 } from '../../db/repos/tokens.ts';
 import { findUserById } from '../../db/repos/users.ts';
 import type { Role } from '../../domain/access/roles.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, refuseFormulaName } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { canManageTokens, ensure } from './policy.ts';
 import { actorOf, type Principal } from './principal.ts';
@@ -55,6 +55,7 @@ export async function createToken(ctx: ServiceContext, actor: Principal, input: 
   }
   const name = input.name.trim();
   if (!name) throw new AppError('VALIDATION_FAILED', 'name the token (e.g. the client that will use it)');
+  refuseFormulaName('token name', name);
 
   let role: Role = owner.role;
   let scope = { entityId: owner.entityId, officeId: owner.officeId };
