@@ -10,6 +10,7 @@ import { mkdtempSync, openAsBlob, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { DEFAULT_IMPORT_LIMITS } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/database.ts';
@@ -121,6 +122,8 @@ async function benchOne(label: string, db: Database, csv: string): Promise<Healt
     const idle = await measure(health, () => new Promise((r) => setTimeout(r, 5000)));
     const rssBefore = process.memoryUsage().rss;
     let peak = rssBefore;
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 50);
@@ -141,7 +144,9 @@ async function benchOne(label: string, db: Database, csv: string): Promise<Healt
       if (status !== 200) process.stderr.write(`[${label}] import answered ${status}: ${body.slice(0, 500)}\n`);
     });
     clearInterval(sampler);
-    const rss = `import of ${ROWS.toLocaleString('en')} rows: HTTP ${status} in ${seconds.toFixed(1)} s; server RSS ${(rssBefore / MIB).toFixed(0)} MB before, peak ${(peak / MIB).toFixed(0)} MB`;
+    loop.disable();
+    const lag = `; server event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`;
+    const rss = `import of ${ROWS.toLocaleString('en')} rows: HTTP ${status} in ${seconds.toFixed(1)} s; server RSS ${(rssBefore / MIB).toFixed(0)} MB before, peak ${(peak / MIB).toFixed(0)} MB${lag}`;
     return [
       row(label, 'idle', idle, 'same server, same client, before the import'),
       row(label, 'during a 1M-row import', busy, rss),
