@@ -2,11 +2,11 @@
  * /health while a 1M-row import runs (issue 12, finding 4): a server on loopback,
  * a client child process asking /health every 20 ms (bench/health-client.ts), first
  * idle, then while 1,000,000 answers are uploaded and imported over HTTP. Reports
- * p50/p99 against the idle p50/p99 of the same run, with the load average, and the
+ * p50/p99 against the idle p50/p99 of the same run (the upload too comes from a child, bench/upload-client.ts), with the load average, and the
  * server process's peak RSS during the import (the worker thread's memory included).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, openAsBlob, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -130,17 +130,26 @@ async function benchOne(label: string, db: Database, csv: string): Promise<Healt
     let seconds = 0;
     let status = 0;
     const busy = await measure(health, async () => {
-      const form = new FormData();
-      form.append('file', await openAsBlob(csv), 'answers-1m.csv');
-      const t0 = performance.now();
-      const res = await fetch(`${base}/api/v1/cycles/${YEAR}/imports/answers`, {
-        method: 'POST',
-        headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf },
-        body: form,
+      const child = spawn(
+        process.execPath,
+        [
+          path.join(import.meta.dirname, 'upload-client.ts'),
+          `${base}/api/v1/cycles/${YEAR}/imports/answers`,
+          csv,
+          cookies.join('; '),
+          csrf,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let out = '';
+      child.stdout?.on('data', (d) => {
+        out += String(d);
       });
-      status = res.status;
-      const body = await res.text();
-      seconds = (performance.now() - t0) / 1000;
+      await new Promise((r) => child.on('exit', r));
+      const answer = JSON.parse(out) as { status: number; seconds: number; body: string };
+      status = answer.status;
+      seconds = answer.seconds;
+      const body = answer.body;
       if (status !== 200) process.stderr.write(`[${label}] import answered ${status}: ${body.slice(0, 500)}\n`);
     });
     clearInterval(sampler);
