@@ -9,6 +9,10 @@ export const ERROR_CODES = {
   UNKNOWN_ENTITY: 404,
   AMBIGUOUS_ENTITY: 400,
   CYCLE_NOT_FOUND: 404,
+  /** a year that holds several assessments, none of which the request singles out (details: choices) */
+  AMBIGUOUS_ASSESSMENT: 409,
+  /** the file of an edition in use differs from the copy the database froze (details: edition, file) */
+  EDITION_CHANGED: 500,
   NOT_FOUND: 404,
   NOT_ELIGIBLE: 422,
   UNAUTHENTICATED: 401,

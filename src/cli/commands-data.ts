@@ -1,7 +1,7 @@
 /** patuh instrument / import / results / explain */
 import type { Command } from 'commander';
 import { presentResult as resultJson } from '../http/results/present.ts';
-import { loadCycle, parseYear, requireInstrument } from '../services/cycles.ts';
+import { type CycleRef, loadCycle, parseYear, requireInstrument } from '../services/cycles.ts';
 import { explainEntity } from '../services/explain.ts';
 import { importAnswers } from '../services/imports/import-answers.ts';
 import { importResults } from '../services/imports/import-results.ts';
@@ -18,7 +18,7 @@ export function registerDataCommands(program: Command): void {
   instrument
     .command('show')
     .description('dimensions → variables → indicators of a cycle’s instrument')
-    .requiredOption('--cycle <year>', 'cycle year, e.g. 2022')
+    .requiredOption('--cycle <year>', 'cycle year (e.g. 2022) or assessment code (e.g. 2026-pemda)')
     .option('--json', 'print JSON')
     .action(async (o: { cycle: string; json?: boolean }) =>
       withContext(async ({ ctx }) => {
@@ -41,12 +41,12 @@ export function registerDataCommands(program: Command): void {
   const importCommand = (
     name: string,
     description: string,
-    run: (ctx: Opened['ctx'], file: string, year: number, progress: Progress) => Promise<string>,
+    run: (ctx: Opened['ctx'], file: string, year: CycleRef, progress: Progress) => Promise<string>,
   ) =>
     imp
       .command(`${name} <file>`)
       .description(description)
-      .requiredOption('--cycle <year>', 'cycle year')
+      .requiredOption('--cycle <year>', 'cycle year or assessment code')
       .option('--json', 'print the report as JSON')
       .option('--no-progress', 'no progress on stderr')
       .action(async (file: string, o: { cycle: string; json?: boolean; progress: boolean }) =>
@@ -90,7 +90,7 @@ export function registerDataCommands(program: Command): void {
   program
     .command('results')
     .description('results of a cycle: score, category, opinion, zone, rank, units')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .option('--entity <name>', 'only this entity (name, alias or code)')
     .option('--json', 'print JSON')
     .action(async (o: { cycle: string; entity?: string; json?: boolean }) =>
@@ -109,7 +109,7 @@ export function registerDataCommands(program: Command): void {
   program
     .command('explain')
     .description('why an entity got its score: the points each dimension, variable and indicator cost')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .requiredOption('--entity <name>', 'entity name, alias or code')
     .option('--lang <lang>', 'id or en', 'id')
     .option('--json', 'print JSON')

@@ -50,7 +50,7 @@ export function registerReportCommands(program: Command): void {
   report
     .command('card')
     .description('the report card of one entity')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .requiredOption('--entity <name>', 'entity name, alias or code')
     .requiredOption('-o, --output <file>', 'PDF file to write')
     .option('--findings <n>', 'how many findings to list', '5')
@@ -68,7 +68,7 @@ export function registerReportCommands(program: Command): void {
   report
     .command('certificate')
     .description('the certificate of an entity in the green zone (categories A and B)')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .requiredOption('--entity <name>', 'entity name, alias or code')
     .requiredOption('-o, --output <file>', 'PDF file to write')
     .action(async (o: { cycle: string; entity: string; output: string }) =>
@@ -81,7 +81,7 @@ export function registerReportCommands(program: Command): void {
   report
     .command('cards')
     .description('every report card of a cycle into a folder (file names: code-slug-rapor-YEAR.pdf)')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .requiredOption('--out <dir>', 'folder to write into (created if missing)')
     .option('--certificates', 'also the certificates of the green zone (code-slug-piagam-YEAR.pdf)')
     .option('--workers <n>', 'rendering threads (default: one per core, at most 4)')
@@ -118,7 +118,7 @@ export function registerReportCommands(program: Command): void {
   program
     .command('rankings')
     .description('rankings of a cycle: per level nationally, per province, most improved, awards')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .option('--kind <kind>', RANKING_KINDS.join(' | '), 'level')
     .option('--limit <n>', 'at most this many rows per table')
     .option('--json', 'print JSON')

@@ -15,10 +15,10 @@ export interface Opened {
 
 export async function openContext(): Promise<Opened> {
   const config = loadConfig();
-  const catalog = defaultCatalog();
   const handle = await openDatabase(config.database);
+  let catalog: ServiceContext['catalog'];
   try {
-    await prepareDatabase(handle.db, catalog);
+    catalog = (await prepareDatabase(handle.db, defaultCatalog())).catalog;
   } catch (e) {
     await handle.close();
     throw e;

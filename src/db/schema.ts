@@ -28,6 +28,14 @@ export interface EntityTable {
 export interface CycleTable {
   id: Generated<number>;
   year: number;
+  /** the assessment's unique code, e.g. "2026-pemda"; "<year>" for cycles made before migration 0017 */
+  code: string;
+  /** 'official' or 'self' (a self-assessment answers the units of its parent) */
+  track: Generated<string>;
+  /** the levels of entity it covers */
+  levels: ColumnType<string[], string | undefined, string>;
+  /** a self-assessment's official assessment, whose units it shares */
+  parent_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** instrument edition; null for a cycle known only by its published results */
   edition: string | null;
   band_scheme: string;
@@ -36,6 +44,15 @@ export interface CycleTable {
   created_at: Generated<Timestamp>;
   /** when the cycle last moved to final (results go to the entities); the objection window counts from it */
   final_at: NullableTimestamp;
+}
+
+/** An instrument edition as an assessment first used it (frozen: migration 0017). */
+export interface InstrumentEditionTable {
+  code: string;
+  /** sha256 of the edition file's JSON content */
+  hash: string;
+  content: JSONColumnType<Record<string, unknown>>;
+  stored_at: Generated<Timestamp>;
 }
 
 export interface UnitTable {
@@ -63,7 +80,7 @@ export interface AnswerTable {
   indicator: string;
   /** '' for observation and document items */
   respondent: string;
-  /** 0..3; null = not applicable */
+  /** on the indicator's scale (the instrument's); null = not applicable */
   value: number | null;
   answered_by: string;
   answered_at: Timestamp;
@@ -410,6 +427,7 @@ export interface DB {
   regional_offices: RegionalOfficeTable;
   entities: EntityTable;
   cycles: CycleTable;
+  instrument_editions: InstrumentEditionTable;
   units: UnitTable;
   respondents: RespondentTable;
   answers: AnswerTable;

@@ -27,7 +27,8 @@ export async function recomputeResults(
 ): Promise<RecomputeReport> {
   const instrument = requireInstrument(cycle);
   const db = ctx.db;
-  const units = await listUnits(db, cycle.id, entityIds ?? undefined);
+  // a self-assessment scores its parent's units from its own answers (ADR 0012)
+  const units = await listUnits(db, cycle.unitsCycleId, entityIds ?? undefined);
   const levels = new Map((await listEntities(db)).map((e) => [e.id, e.level]));
   const tallies = await tallyByUnit(db, cycle.id, entityIds ? units.map((u) => u.id) : undefined);
   const computedUnits: ComputedUnit[] = [];

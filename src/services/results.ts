@@ -18,7 +18,7 @@ import { rankWithinGroups } from '../domain/scoring/ranking.ts';
 import { type Reconciliation, reconcilePublished } from '../domain/scoring/reconcile.ts';
 import { roundHalfUp } from '../domain/scoring/rounding.ts';
 import type { ServiceContext } from './context.ts';
-import { type LoadedCycle, loadCycle } from './cycles.ts';
+import { type CycleRef, type LoadedCycle, loadCycle } from './cycles.ts';
 import { type EntityResolver, loadResolver, resolveOrThrow } from './registry.ts';
 
 export interface UnitResultView {
@@ -80,7 +80,7 @@ async function rawResults(
     listPublishedUnits(ctx.db, cycle.id),
     listComputedEntities(ctx.db, cycle.id),
     listComputedUnits(ctx.db, cycle.id),
-    listUnits(ctx.db, cycle.id),
+    listUnits(ctx.db, cycle.unitsCycleId),
   ]);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const out = new Map<number, Raw>();
@@ -148,7 +148,7 @@ async function rawResults(
  */
 export async function cycleResults(
   ctx: ServiceContext,
-  year: number,
+  year: CycleRef,
   filter: { entity?: string } = {},
 ): Promise<CycleResults> {
   const cycle = await loadCycle(ctx, year);

@@ -49,7 +49,7 @@ export async function upsertAnswers(
         select ${cycleId}, t.u, t.i, t.r, t.v, ${answeredBy}, ${answeredAt} from ${rows}
         ${
           upsert
-            ? sql`on conflict (unit_id, indicator, respondent) do update
+            ? sql`on conflict (cycle_id, unit_id, indicator, respondent) do update
         set value = excluded.value, answered_by = excluded.answered_by, answered_at = excluded.answered_at`
             : sql``
         }`.execute(db);

@@ -11,7 +11,7 @@ import { INTERVIEW_METHODS, type Indicator, LEVELS, type Level } from '../../dom
 import { appliesToLevel } from '../../domain/scoring/score.ts';
 import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadCycle, requireInstrument } from '../cycles.ts';
+import { type CycleRef, loadCycle, requireInstrument } from '../cycles.ts';
 import { recomputeResults } from '../recompute.ts';
 import { loadResolver } from '../registry.ts';
 import { mapColumns, openTable, type ProgressFn, type RowError, rejectRows } from './table-reader.ts';
@@ -34,10 +34,11 @@ export interface ImportAnswersReport {
 export async function importAnswers(
   ctx: ServiceContext,
   file: string,
-  year: number,
+  ref: CycleRef,
   opts: { by?: string; synthetic?: boolean; onProgress?: (p: ImportProgress) => void } = {},
 ): Promise<ImportAnswersReport> {
-  const cycle = await loadCycle(ctx, year);
+  const cycle = await loadCycle(ctx, ref);
+  const year = cycle.year;
   const instrument = requireInstrument(cycle);
   const indicators = new Map<string, Indicator>();
   for (const d of instrument.dimensions)
@@ -150,11 +151,11 @@ export async function importAnswers(
   const total = cols.indicator.length;
   const by = opts.by ?? 'import';
   return ctx.db.transaction().execute(async (tx) => {
-    const existing = await existingUnitKeys(tx, cycle.id, [...new Set(slots.map((s) => s.entityId))]);
+    const existing = await existingUnitKeys(tx, cycle.unitsCycleId, [...new Set(slots.map((s) => s.entityId))]);
     const isNew = slots.map((s) => !existing.has(`${s.entityId}\u0000${s.key}`));
     const unitIds = await ensureUnits(
       tx,
-      cycle.id,
+      cycle.unitsCycleId,
       slots.map((s) => ({
         entityId: s.entityId,
         name: s.name,

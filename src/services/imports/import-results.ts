@@ -14,7 +14,7 @@ import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { scoreEntity } from '../../domain/scoring/score.ts';
 import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadCycle } from '../cycles.ts';
+import { type CycleRef, loadCycle } from '../cycles.ts';
 import { loadResolver } from '../registry.ts';
 import { refreshStoredResults } from '../stored-results.ts';
 import { mapColumns, openTable, type RowError, rejectRows } from './table-reader.ts';
@@ -37,10 +37,11 @@ export function parseScore(text: string): number | null {
 export async function importResults(
   ctx: ServiceContext,
   file: string,
-  year: number,
+  ref: CycleRef,
   opts: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportResultsReport> {
-  const cycle = await loadCycle(ctx, year);
+  const cycle = await loadCycle(ctx, ref);
+  const year = cycle.year;
   const resolver = await loadResolver(ctx);
   const table = await openTable(file, opts.onProgress);
   const col = mapColumns(table.header, ['entity', 'score'] as const, ['unit', 'level'] as const);

@@ -11,7 +11,7 @@ import { type CertificateModel, decideCertificate } from '../../domain/report/ce
 import { entityFileBase } from '../../domain/report/format.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
-import { type LoadedCycle, previousPublishedYear } from '../cycles.ts';
+import { type CycleRef, type LoadedCycle, previousPublishedYear } from '../cycles.ts';
 import { type EntityExplanation, explainResults } from '../explain.ts';
 import { loadResolver, resolveOrThrow } from '../registry.ts';
 import { cycleResults, type EntityResultView } from '../results.ts';
@@ -36,9 +36,9 @@ export interface CycleReportData {
   levelCounts: Map<Level, number>;
 }
 
-export async function loadReportData(ctx: ServiceContext, year: number): Promise<CycleReportData> {
-  const { cycle, results } = await cycleResults(ctx, year);
-  const prevYear = await previousPublishedYear(ctx, year);
+export async function loadReportData(ctx: ServiceContext, ref: CycleRef): Promise<CycleReportData> {
+  const { cycle, results } = await cycleResults(ctx, ref);
+  const prevYear = await previousPublishedYear(ctx, cycle.year);
   let previous: CycleReportData['previous'] = null;
   if (prevYear !== null) {
     const prev = await cycleResults(ctx, prevYear);
@@ -68,7 +68,7 @@ export function cardModel(data: CycleReportData, x: EntityExplanation, findings?
 }
 
 /** The error for an entity without a result, naming it as the caller named it. */
-const noResultFor = (name: string, year: number) =>
+const noResultFor = (name: string, year: CycleRef) =>
   new AppError('NOT_FOUND', `${name} has no result in the ${year} cycle`);
 
 /** The registry's errors for unknown or ambiguous names, as everywhere else. */
@@ -127,12 +127,13 @@ function prepared<M>(
  */
 export async function prepareReportCard(
   ctx: ServiceContext,
-  year: number,
+  ref: CycleRef,
   code: string,
   notFound: AppError,
   findings?: number,
 ): Promise<PreparedReport<ReportCardModel>> {
-  const data = await loadReportData(ctx, year);
+  const data = await loadReportData(ctx, ref);
+  const year = data.cycle.year;
   const result = data.results.find((r) => r.entity.code === code);
   if (!result) throw notFound;
   const [x] = await explainResults(ctx, data.cycle, [result]);
@@ -143,11 +144,12 @@ export async function prepareReportCard(
 /** The certificate of the entity with this registry code; NOT_ELIGIBLE outside the green zone. */
 export async function prepareCertificate(
   ctx: ServiceContext,
-  year: number,
+  ref: CycleRef,
   code: string,
   notFound: AppError,
 ): Promise<PreparedReport<CertificateModel>> {
-  const { results } = await cycleResults(ctx, year);
+  const { cycle, results } = await cycleResults(ctx, ref);
+  const year = cycle.year;
   const r = results.find((x) => x.entity.code === code);
   if (!r) throw notFound;
   const decision = decideCertificate(year, r);
@@ -158,7 +160,7 @@ export async function prepareCertificate(
 /** The report card of one entity, by name, alias or code. */
 export async function reportCard(
   ctx: ServiceContext,
-  year: number,
+  year: CycleRef,
   entityName: string,
   opts: RenderOptions = {},
 ): Promise<RenderedReport<ReportCardModel>> {
@@ -170,7 +172,7 @@ export async function reportCard(
 /** The certificate of one entity, by name, alias or code; an entity outside the green zone gets a NOT_ELIGIBLE error. */
 export async function certificate(
   ctx: ServiceContext,
-  year: number,
+  year: CycleRef,
   entityName: string,
   opts: RenderOptions = {},
 ): Promise<RenderedReport<CertificateModel>> {

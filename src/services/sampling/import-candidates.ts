@@ -14,7 +14,7 @@ import {
 import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { canonicalKey } from '../../domain/sampling/draw.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadCycle } from '../cycles.ts';
+import { type CycleRef, loadCycle } from '../cycles.ts';
 import { mapColumns, openTable, type RowError, rejectRows } from '../imports/table-reader.ts';
 import { loadResolver } from '../registry.ts';
 import { ensureSamplingOpen, samplingRuleOf } from './rule.ts';
@@ -41,9 +41,10 @@ const tidy = (s: string) => s.trim().replace(/\s+/g, ' ');
 export async function importCandidates(
   ctx: ServiceContext,
   file: string,
-  year: number,
+  ref: CycleRef,
 ): Promise<ImportCandidatesReport> {
-  const cycle = await loadCycle(ctx, year);
+  const cycle = await loadCycle(ctx, ref);
+  const year = cycle.year;
   const rule = samplingRuleOf(cycle);
   ensureSamplingOpen(cycle);
   const kinds = new Map(rule.unitKinds.map((k) => [canonicalKey(k.kind), k.kind]));
