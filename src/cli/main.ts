@@ -1,6 +1,7 @@
 /** The `patuh` command line: a thin shell over the services. */
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands-audit.ts';
+import { registerCycleCommands } from './commands-cycles.ts';
 import { registerDataCommands } from './commands-data.ts';
 import { registerReportCommands } from './commands-reports.ts';
 import { registerSamplingCommands } from './commands-sampling.ts';
@@ -17,6 +18,7 @@ program
 
 registerServerCommands(program);
 registerDataCommands(program);
+registerCycleCommands(program);
 registerUserCommands(program);
 registerSamplingCommands(program);
 registerAuditCommands(program);
