@@ -57,8 +57,8 @@ export const syncItem = z
   .object({
     /** indicator code, e.g. "PR.STD.01" */
     indicator: z.string().min(1).max(32),
-    /** 0..3 on the indicator's scale; null = not applicable */
-    value: z.number().int().min(0).max(3).nullable(),
+    /** on the indicator's scale (0..max, the edition's: checked against it in domain/fieldwork/check-sheet.ts); null = not applicable */
+    value: z.number().int().min(0).max(100).nullable(),
     note: z.string().max(2000).nullable().optional(),
     evidence: z.array(sha256).max(20).optional(),
   })

@@ -70,7 +70,7 @@ export const acceptObjectionBody = z
   .object({
     /** the corrected answers of the objection's unit and indicator, by respondent key ("" for an observation) */
     answers: z
-      .array(z.object({ respondent: z.string().max(64), value: z.number().int().min(0).max(3).nullable() }).strict())
+      .array(z.object({ respondent: z.string().max(64), value: z.number().int().min(0).max(100).nullable() }).strict())
       .min(1)
       .max(1000),
     reason: longText,

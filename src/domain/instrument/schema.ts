@@ -43,7 +43,8 @@ const indicatorSchema = z
     appliesTo: z.array(z.enum(LEVELS)).min(1).optional(),
     /** what the service standard requires, cited in report-card findings */
     requirement: text,
-    scale: z.array(scaleLevel).length(4),
+    /** the answer scale, 0..max in order (0..3 in the editions so far); the max comes from here, never from code */
+    scale: z.array(scaleLevel).min(2).max(101),
   })
   .strict();
 
@@ -121,7 +122,7 @@ function pathOf(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
-/** Parse and cross-check an instrument edition: codes unique, prefixes consistent, scale 0..3. */
+/** Parse and cross-check an instrument edition: codes unique, prefixes consistent, each scale 0..max in order. */
 export function parseInstrument(input: unknown): Parsed<Instrument> {
   const parsed = instrumentSchema.safeParse(input);
   if (!parsed.success) {
@@ -153,11 +154,11 @@ export function parseInstrument(input: unknown): Parsed<Instrument> {
             message: `indicator ${ind.code} must start with ${d.code}.${v.code}. (its dimension and variable)`,
           });
         }
-        const values = ind.scale.map((s) => s.value).join(',');
-        if (values !== '0,1,2,3') {
+        const values = ind.scale.map((s) => s.value);
+        if (values.some((v, k) => v !== k)) {
           problems.push({
             path: `${ip}.scale`,
-            message: `scale must describe the values 0,1,2,3 in order, got ${values}`,
+            message: `scale must describe the values 0,1,…,${values.length - 1} in order, got ${values.join(',')}`,
           });
         }
         if (ind.respondents === 'cycle' && ind.method !== 'service_user_interview') {

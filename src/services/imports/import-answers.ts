@@ -114,9 +114,15 @@ export async function importAnswers(
       }
     }
     let value: number | null = null;
-    if (rawValue.length === 1 && rawValue >= '0' && rawValue <= '3') value = rawValue.charCodeAt(0) - 48;
+    // the scale is the indicator's (the edition's), 0..max; an unknown indicator was reported above
+    const max = indicator ? Math.max(...indicator.scale.map((l) => l.value)) : null;
+    if (/^\d{1,3}$/.test(rawValue) && (max === null || Number(rawValue) <= max)) value = Number(rawValue);
     else if (!/^n\/?a$/i.test(rawValue)) {
-      errors.push({ row, column: 'value', message: `value "${rawValue}" must be 0, 1, 2, 3 or NA` });
+      errors.push({
+        row,
+        column: 'value',
+        message: `value "${rawValue}" must be a whole number${max === null ? '' : ` from 0 to ${max}`}, or NA`,
+      });
     }
     if (errors.length > before) continue;
 

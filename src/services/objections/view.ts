@@ -38,7 +38,7 @@ export async function loadObjection(ctx: ServiceContext, p: Principal, id: numbe
   const entity = await findEntityById(ctx.db, objection.entityId);
   if (!row || !entity || !canSeeCycle(p, row)) throw notFound;
   if (!canSeeEntity(p, entity)) throw refuseEntity(p, notFound);
-  return { objection, cycle: await loadCycle(ctx, row.year), entity };
+  return { objection, cycle: await loadCycle(ctx, row.code), entity };
 }
 
 export interface IndicatorRef {
