@@ -1,28 +1,8 @@
 /** The `patuh` command line: a thin shell over the services. */
-import { Command, CommanderError } from 'commander';
-import { registerAuditCommands } from './commands-audit.ts';
-import { registerCycleCommands } from './commands-cycles.ts';
-import { registerDataCommands } from './commands-data.ts';
-import { registerReportCommands } from './commands-reports.ts';
-import { registerSamplingCommands } from './commands-sampling.ts';
-import { registerServerCommands } from './commands-server.ts';
-import { registerUserCommands } from './commands-users.ts';
+import { CommanderError } from 'commander';
+import { buildProgram } from './program.ts';
 
-const program = new Command();
-program
-  .name('patuh')
-  .description('Patuh — Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik (Ombudsman RI)')
-  .version('0.1.0')
-  .showHelpAfterError()
-  .exitOverride();
-
-registerServerCommands(program);
-registerDataCommands(program);
-registerCycleCommands(program);
-registerUserCommands(program);
-registerSamplingCommands(program);
-registerAuditCommands(program);
-registerReportCommands(program);
+const program = buildProgram();
 
 try {
   await program.parseAsync(process.argv);

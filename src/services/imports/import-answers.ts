@@ -5,7 +5,9 @@
  * A body that no longer existed in the cycle's year (Kemenkumham in 2025) is a bad
  * row naming its successors (services/registry.ts resolveForCycle).
  */
+import path from 'node:path';
 import { type AnswerColumns, upsertAnswers, upsertRespondents } from '../../db/repos/answers.ts';
+import { appendAudit } from '../../db/repos/audit.ts';
 import { ensureUnits, existingUnitKeys, unitKey } from '../../db/repos/units.ts';
 import { INTERVIEW_METHODS, type Indicator, LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { appliesToLevel } from '../../domain/scoring/score.ts';
@@ -35,7 +37,13 @@ export async function importAnswers(
   ctx: ServiceContext,
   file: string,
   ref: CycleRef,
-  opts: { by?: string; synthetic?: boolean; onProgress?: (p: ImportProgress) => void } = {},
+  opts: {
+    by?: string;
+    /** who is audited for the import (default: the CLI) */
+    actor?: string;
+    synthetic?: boolean;
+    onProgress?: (p: ImportProgress) => void;
+  } = {},
 ): Promise<ImportAnswersReport> {
   const cycle = await loadCycle(ctx, ref);
   const year = cycle.year;
@@ -196,7 +204,7 @@ export async function importAnswers(
     opts.onProgress?.({ phase: 'recompute', done: 0, total: entityIds.length });
     await recomputeResults({ db: tx }, cycle, entityIds);
     opts.onProgress?.({ phase: 'recompute', done: entityIds.length, total: entityIds.length });
-    return {
+    const report = {
       cycle: year,
       rows,
       entities: entityIds.length,
@@ -204,5 +212,12 @@ export async function importAnswers(
       unitsCreated: isNew.filter(Boolean).length,
       answers: total,
     };
+    await appendAudit(tx, {
+      actor: opts.actor ?? 'cli',
+      action: 'import.answers',
+      subject: `cycle:${cycle.code}`,
+      after: { file: path.basename(file), by, ...report },
+    });
+    return report;
   });
 }

@@ -8,6 +8,7 @@
  * A body that no longer existed in the cycle's year is a bad row naming its successors;
  * results of the years it existed import as any other.
  */
+import { appendAudit } from '../../db/repos/audit.ts';
 import { replacePublishedResults } from '../../db/repos/results.ts';
 import { ensureUnits, unitKey } from '../../db/repos/units.ts';
 import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
@@ -38,7 +39,10 @@ export async function importResults(
   ctx: ServiceContext,
   file: string,
   ref: CycleRef,
-  opts: { onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    onProgress?: (done: number, total: number) => void /** who is audited (default: the CLI) */;
+    actor?: string;
+  } = {},
 ): Promise<ImportResultsReport> {
   const cycle = await loadCycle(ctx, ref);
   const year = cycle.year;
@@ -126,6 +130,13 @@ export async function importResults(
     }
     await replacePublishedResults(tx, cycle.id, entities, units, `import:${file.split('/').pop()}`);
     await refreshStoredResults({ db: tx }, cycle, resolver);
-    return { cycle: year, rows, entities: entities.length, units: units.length };
+    const report = { cycle: year, rows, entities: entities.length, units: units.length };
+    await appendAudit(tx, {
+      actor: opts.actor ?? 'cli',
+      action: 'import.results',
+      subject: `cycle:${cycle.code}`,
+      after: { file: file.split(/[\\/]/).pop(), ...report },
+    });
+    return report;
   });
 }

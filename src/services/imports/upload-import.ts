@@ -3,7 +3,6 @@
  * head's import would have to be checked entity by entity; issue 4 may add that),
  * with an audit entry for every import that went in.
  */
-import { appendAudit } from '../../db/repos/audit.ts';
 import { canImport, ensure } from '../auth/policy.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
@@ -29,13 +28,8 @@ export async function importUploadedFile(
   await checkImportAllowed(ctx, p, year);
   const report =
     kind === 'answers'
-      ? await importAnswers(ctx, file, year, { by: actorOf(p) })
-      : await importResults(ctx, file, year);
-  await appendAudit(ctx.db, {
-    actor: actorOf(p),
-    action: `import.${kind}`,
-    subject: `cycle:${year}`,
-    after: { file: file.split(/[\\/]/).pop(), ...report },
-  });
+      ? await importAnswers(ctx, file, year, { by: actorOf(p), actor: actorOf(p) })
+      : await importResults(ctx, file, year, { actor: actorOf(p) });
+  // each import audits itself in its own transaction
   return report;
 }

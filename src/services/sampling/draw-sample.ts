@@ -3,6 +3,7 @@
  * candidate list it was drawn from; the chosen units become units of the cycle (with
  * the kind the rule gives them) so that fieldwork and scoring see them.
  */
+import { appendAudit } from '../../db/repos/audit.ts';
 import { findSampleForUpdate, insertSample, listCandidates, replaceSample } from '../../db/repos/sampling.ts';
 import { ensureUnits } from '../../db/repos/units.ts';
 import { canonicalCandidates, canonicalKey, drawSample } from '../../domain/sampling/draw.ts';
@@ -109,6 +110,18 @@ export async function drawEntitySample(ctx: ServiceContext, req: DrawRequest): P
       cycle.id,
       result.units.map((u) => ({ entityId: entity.id, name: u.name, kind: u.kind })),
     );
+    await appendAudit(tx, {
+      actor: req.by,
+      action: existing ? 'sample.redraw' : 'sample.draw',
+      subject: `cycle:${cycle.code}`,
+      ...(existing ? { before: { entity: entity.code, seed: existing.seed, algorithm: existing.algorithm } } : {}),
+      after: {
+        entity: entity.code,
+        seed: req.seed,
+        algorithm: result.algorithm,
+        units: result.units.map((u) => u.name),
+      },
+    });
     return { ...presentSample(year, ref, sample), replaced };
   });
 }

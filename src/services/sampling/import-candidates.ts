@@ -5,6 +5,7 @@
  * For each entity in the file, the file's list replaces the entity's earlier list.
  * A body that no longer existed in the cycle's year is a bad row naming its successors.
  */
+import { appendAudit } from '../../db/repos/audit.ts';
 import {
   entitiesWithCandidates,
   entitiesWithSamples,
@@ -42,6 +43,8 @@ export async function importCandidates(
   ctx: ServiceContext,
   file: string,
   ref: CycleRef,
+  /** who is audited (default: the CLI) */
+  actor = 'cli',
 ): Promise<ImportCandidatesReport> {
   const cycle = await loadCycle(ctx, ref);
   const year = cycle.year;
@@ -128,7 +131,7 @@ export async function importCandidates(
     const had = await entitiesWithCandidates(tx, cycle.id, entityIds);
     const sampled = await entitiesWithSamples(tx, cycle.id, entityIds);
     await replaceCandidates(tx, cycle.id, entityIds, list);
-    return {
+    const report = {
       cycle: year,
       rows,
       entities: entityIds.length,
@@ -141,5 +144,12 @@ export async function importCandidates(
         .map((e) => ({ code: e.code, name: e.name }))
         .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
     };
+    await appendAudit(tx, {
+      actor,
+      action: 'sample.candidates',
+      subject: `cycle:${cycle.code}`,
+      after: { file: file.split(/[\\/]/).pop(), ...report },
+    });
+    return report;
   });
 }
