@@ -83,6 +83,14 @@ export const createCycleBody = z
     edition: z.string().min(1).max(64),
     bandScheme: z.string().min(1).max(64),
     settings: cycleSettings.optional(),
+    /** the assessment (ADR 0012): its code (default: the year), track, levels and a self-assessment's parent */
+    code: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+      .optional(),
+    track: z.enum(['official', 'self']).optional(),
+    levels: z.array(z.string().min(1).max(32)).min(1).max(5).optional(),
+    parent: z.string().min(1).max(64).optional(),
   })
   .strict();
 
@@ -171,6 +179,10 @@ export interface AuthResponse {
 }
 export interface CycleView {
   year: number;
+  /** the assessment's code (ADR 0012); the year for cycles made before assessments */
+  code: string;
+  track: 'official' | 'self';
+  levels: string[];
   edition: string | null;
   bandScheme: string;
   status: CycleStatus;

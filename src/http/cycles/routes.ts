@@ -16,6 +16,9 @@ export function presentCycle(ctx: ServiceContext, p: Principal, c: CycleRow): Cy
   const instrument = c.edition ? ctx.catalog.editions.get(c.edition) : undefined;
   return {
     year: c.year,
+    code: c.code,
+    track: c.track,
+    levels: c.levels,
     edition: c.edition,
     bandScheme: c.bandScheme,
     status: c.status,
@@ -47,6 +50,10 @@ export function registerCycleRoutes(app: FastifyInstance, ctx: ServiceContext): 
         edition: body.edition,
         bandScheme: body.bandScheme,
         ...(body.settings ? { settings: body.settings } : {}),
+        ...(body.code ? { code: body.code } : {}),
+        ...(body.track ? { track: body.track } : {}),
+        ...(body.levels ? { levels: body.levels } : {}),
+        ...(body.parent ? { parent: body.parent } : {}),
       });
       return reply.code(201).send({ data: presentCycle(ctx, req.principal, cycle) });
     },
