@@ -134,6 +134,7 @@ export async function validateSubmission(ctx: ServiceContext, p: Principal, id: 
       const before = await versionItems(tx, id, now.validatedVersion);
       await deleteAnswersOf(
         tx,
+        s.cycleId,
         s.unit.id,
         s.respondent,
         before.map((i) => i.indicator).filter((c) => !keep.has(c)),

@@ -72,7 +72,7 @@ export async function acceptObjection(
   if (repeated.length > 0) {
     throw new AppError('VALIDATION_FAILED', `answers: respondent ${repeated[0] || '""'} appears more than once`);
   }
-  const existing = await listIndicatorAnswers(ctx.db, o.unitId, o.indicator);
+  const existing = await listIndicatorAnswers(ctx.db, o.cycleId, o.unitId, o.indicator);
   const known = new Set(existing.map((a) => a.respondent));
   const unknown = keys.filter((k) => known.size > 0 && !known.has(k));
   if (unknown.length > 0) {
@@ -89,7 +89,7 @@ export async function acceptObjection(
       const r = (await cycleResults(txCtx, cycle.code, { entity: entity.code })).results[0];
       return r ? { score: r.score, exact: r.exactScore, category: r.category } : null;
     };
-    const beforeAnswers = await listIndicatorAnswers(tx, o.unitId, o.indicator);
+    const beforeAnswers = await listIndicatorAnswers(tx, o.cycleId, o.unitId, o.indicator);
     const beforeScore = await scoreOf();
     await upsertAnswers(
       tx,
@@ -104,7 +104,7 @@ export async function acceptObjection(
       new Date(),
     );
     await recomputeResults(txCtx, cycle, [entity.id]);
-    const afterAnswers = await listIndicatorAnswers(tx, o.unitId, o.indicator);
+    const afterAnswers = await listIndicatorAnswers(tx, o.cycleId, o.unitId, o.indicator);
     const afterScore = await scoreOf();
     const changed = new Set(keys);
     const correction = {

@@ -144,9 +144,9 @@ export function objectionView(o: ObjectionRow, cycle: LoadedCycle, entity: Entit
 export async function objectionDetail(ctx: ServiceContext, x: LoadedObjection): Promise<ObjectionDetail> {
   const { objection: o, cycle, entity } = x;
   const [answers, messages, all] = await Promise.all([
-    listIndicatorAnswers(ctx.db, o.unitId, o.indicator),
+    listIndicatorAnswers(ctx.db, o.cycleId, o.unitId, o.indicator),
     listMessages(ctx.db, o.id),
-    listUnitAnswers(ctx.db, o.unitId),
+    listUnitAnswers(ctx.db, o.cycleId, o.unitId),
   ]);
   let indicatorScore: number | null = null;
   if (cycle.instrument) {
