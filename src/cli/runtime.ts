@@ -1,11 +1,10 @@
 /** What every command shares: configuration, the open database, errors → exit codes. */
 import { type Config, ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
 import { isAppError } from '../errors.ts';
+import { openContainer } from '../services/container.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { formatRowError, type RowError } from '../services/imports/table-reader.ts';
-import { CatalogError, defaultCatalog } from '../services/instrument-catalog.ts';
-import { prepareDatabase } from '../services/setup.ts';
+import { CatalogError } from '../services/instrument-catalog.ts';
 
 export interface Opened {
   ctx: ServiceContext;
@@ -15,15 +14,8 @@ export interface Opened {
 
 export async function openContext(): Promise<Opened> {
   const config = loadConfig();
-  const catalog = defaultCatalog();
-  const handle = await openDatabase(config.database);
-  try {
-    await prepareDatabase(handle.db, catalog);
-  } catch (e) {
-    await handle.close();
-    throw e;
-  }
-  return { ctx: { db: handle.db, catalog }, config, close: () => handle.close() };
+  const { ctx, close } = await openContainer(config.database);
+  return { ctx, config, close };
 }
 
 /** Runs a command body with the database open; maps errors to messages and exit codes. */

@@ -1,5 +1,5 @@
-import { roundHalfUp } from '../../domain/scoring/rounding.ts';
-import type { EntityResultView } from '../../services/results.ts';
+import { roundHalfUp } from '../domain/scoring/rounding.ts';
+import type { EntityResultView } from '../services/results.ts';
 
 /** The public shape of a result: the same fields as `patuh results --json`. */
 export function presentResult(r: EntityResultView) {

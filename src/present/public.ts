@@ -1,12 +1,12 @@
 /** The public API's shapes: only what the public may read, field by field. */
-import type { Improvement } from '../../domain/scoring/ranking.ts';
-import { roundHalfUp } from '../../domain/scoring/rounding.ts';
-import type { ServiceContext } from '../../services/context.ts';
-import type { LoadedCycle } from '../../services/cycles.ts';
-import type { PublicResult } from '../../services/public/public-result.ts';
-import type { PublicSummary } from '../../services/public/public-summary.ts';
-import type { Rankings } from '../../services/rankings.ts';
-import type { EntityResultView } from '../../services/results.ts';
+import type { Improvement } from '../domain/scoring/ranking.ts';
+import { roundHalfUp } from '../domain/scoring/rounding.ts';
+import type { ServiceContext } from '../services/context.ts';
+import type { LoadedCycle } from '../services/cycles.ts';
+import type { PublicResult } from '../services/public/public-result.ts';
+import type { PublicSummary } from '../services/public/public-summary.ts';
+import type { Rankings } from '../services/rankings.ts';
+import type { EntityResultView } from '../services/results.ts';
 import type {
   BandView,
   ImprovementRow,
@@ -17,7 +17,7 @@ import type {
   PublicSummary as PublicSummaryView,
   RankedRow,
   SearchHit,
-} from '../../shared/public-api.ts';
+} from '../shared/public-api.ts';
 
 export function presentPublicCycle(
   ctx: ServiceContext,
