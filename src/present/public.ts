@@ -1,4 +1,9 @@
 /** The public API's shapes: only what the public may read, field by field. */
+
+import type { BandScheme, Zone } from '../domain/instrument/schema.ts';
+import { qualifiesForCertificate } from '../domain/report/certificate.ts';
+import { bandFor, zoneRanges } from '../domain/scoring/bands.ts';
+import type { Tally } from '../domain/scoring/distribution.ts';
 import type { Improvement } from '../domain/scoring/ranking.ts';
 import { roundHalfUp } from '../domain/scoring/rounding.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -67,13 +72,26 @@ export const presentHit = (r: EntityResultView): SearchHit => ({
   zone: r.zone,
 });
 
+/** A tally with the zone its mean falls in. */
+function bandedWith(scheme: BandScheme) {
+  return <T extends Tally>(t: T): T & { meanZone: Zone | null } => ({
+    ...t,
+    meanZone: t.meanScore === null ? null : bandFor(scheme, t.meanScore).zone,
+  });
+}
+
 export function presentSummary(ctx: ServiceContext, s: PublicSummary): PublicSummaryView {
+  const banded = bandedWith(s.cycle.bands);
   return {
     cycle: presentPublicCycle(ctx, s.cycle, s.national.entities),
     bands: presentBands(s.cycle),
-    national: s.national,
-    levels: s.levels,
-    provinces: s.provinces.map((p) => ({ ...p, province: s.provinceNames.get(p.provinceCode) ?? p.provinceCode })),
+    zoneRanges: zoneRanges(s.cycle.bands),
+    national: banded(s.national),
+    levels: s.levels.map(banded),
+    provinces: s.provinces.map((p) => ({
+      ...banded(p),
+      province: s.provinceNames.get(p.provinceCode) ?? p.provinceCode,
+    })),
   };
 }
 
@@ -138,5 +156,6 @@ export function presentResultCard(ctx: ServiceContext, x: PublicResult): PublicR
     provinceSize: x.provinceSize,
     units: r.units.map((u) => ({ id: u.id, name: u.name, score: u.score, complete: u.complete })),
     history: x.history,
+    certificate: qualifiesForCertificate(r),
   };
 }

@@ -1,3 +1,4 @@
+import { qualifiesForCertificate } from '../domain/report/certificate.ts';
 import { roundHalfUp } from '../domain/scoring/rounding.ts';
 import type { EntityResultView } from '../services/results.ts';
 
@@ -14,6 +15,7 @@ export function presentResult(r: EntityResultView) {
     provinceRank: r.provinceRank,
     source: r.source,
     synthetic: r.synthetic,
+    certificate: qualifiesForCertificate(r),
     units: r.units.map((u) => ({ name: u.name, score: u.score, complete: u.complete, dimensions: u.dimensions })),
     publishedUnits: presentReconciliation(r.publishedUnits),
   };

@@ -192,6 +192,8 @@ export interface ResultView {
   provinceRank: number | null;
   source: 'published' | 'answers';
   synthetic: boolean;
+  /** whether the cycle's rule gives this result a certificate (piagam) */
+  certificate: boolean;
   units: Array<{
     id: number;
     name: string;

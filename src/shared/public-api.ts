@@ -64,11 +64,15 @@ export interface TallyView {
   categories: Array<{ category: string; count: number }>;
   zones: Array<{ zone: Zone; count: number }>;
   greenShare: number | null;
+  /** the zone the mean score falls in (the server bands it; the map colours by it) */
+  meanZone: Zone | null;
 }
 
 export interface PublicSummary {
   cycle: PublicCycle;
   bands: BandView[];
+  /** each zone's score range, best first: the map's colour key */
+  zoneRanges: Array<{ zone: Zone; from: number; to: number | null }>;
   national: TallyView;
   levels: Array<TallyView & { level: Level }>;
   /** all 38 provinces, by code; a province's numbers cover the province itself and its kabupaten and kota */
@@ -136,6 +140,8 @@ export interface PublicResultCard {
   provinceSize: number | null;
   units: Array<{ id: number; name: string; score: number | null; complete: boolean }>;
   history: Array<{ year: number; score: number; category: string | null; zone: Zone; opinion: string }>;
+  /** whether the cycle's rule gives this result a certificate (piagam): the page offers its PDF */
+  certificate: boolean;
 }
 
 export interface InstrumentCatalogView {
