@@ -48,12 +48,13 @@ function bootId(): string | null {
 }
 
 function me(): LockHolder {
-  const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const args = process.argv.slice(2);
+  const firstOption = args.findIndex((a) => a.startsWith('-'));
   return {
     pid: process.pid,
     startTime: startTimeOf(process.pid),
     bootId: bootId(),
-    command: args.slice(0, 2).join(' ') || 'patuh',
+    command: args.slice(0, Math.min(2, firstOption < 0 ? 2 : firstOption)).join(' ') || 'patuh',
   };
 }
 
