@@ -52,6 +52,16 @@ describe('the data folder lock', () => {
     },
   );
 
+  it('takes over a lock copied with a copy of its folder (it names the original)', () => {
+    const original = folder();
+    const held = lockDataDir(original);
+    const copy = folder();
+    writeFileSync(`${copy}.lock`, readFileSync(`${original}.lock`));
+    lockDataDir(copy).release();
+    expect(() => lockDataDir(original)).toThrow(/in use/);
+    held.release();
+  });
+
   it('takes over a lock file that names no process (unreadable)', () => {
     const dir = folder();
     writeFileSync(`${dir}.lock`, 'not json');

@@ -6,10 +6,12 @@
  * belongs to. It is taken atomically (link(2) of a complete file: there is never a
  * half-written lock) and dies with its process: a lock whose pid is gone, or is
  * now another process (start time or boot differ), is stale and taken over, so a
- * kill -9 never blocks the folder for ever.
+ * kill -9 never blocks the folder for ever. So is a lock copied with a copy of the
+ * folder (it names the original folder).
  */
 import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../errors.ts';
 
 export interface LockHolder {
@@ -20,6 +22,8 @@ export interface LockHolder {
   bootId: string | null;
   /** what the holder runs, e.g. "serve" */
   command: string;
+  /** the folder locked (absolute): a lock copied with its folder names the original */
+  folder: string | null;
 }
 
 export interface DataDirLock {
@@ -47,7 +51,7 @@ function bootId(): string | null {
   return readOr('/proc/sys/kernel/random/boot_id');
 }
 
-function me(): LockHolder {
+function me(folder: string): LockHolder {
   const args = process.argv.slice(2);
   const firstOption = args.findIndex((a) => a.startsWith('-'));
   return {
@@ -55,6 +59,7 @@ function me(): LockHolder {
     startTime: startTimeOf(process.pid),
     bootId: bootId(),
     command: args.slice(0, Math.min(2, firstOption < 0 ? 2 : firstOption)).join(' ') || 'patuh',
+    folder: path.resolve(folder),
   };
 }
 
@@ -68,14 +73,16 @@ function parseHolder(text: string | null): LockHolder | null {
       startTime: typeof v.startTime === 'string' ? v.startTime : null,
       bootId: typeof v.bootId === 'string' ? v.bootId : null,
       command: typeof v.command === 'string' ? v.command : 'patuh',
+      folder: typeof v.folder === 'string' ? v.folder : null,
     };
   } catch {
     return null;
   }
 }
 
-/** Whether the holder named in a lock file still runs (the same process, not a reused pid). */
-export function holderAlive(h: LockHolder): boolean {
+/** Whether the holder named in a lock file still runs (the same process, not a reused pid) and holds `folder`. */
+export function holderAlive(h: LockHolder, folder: string): boolean {
+  if (h.folder !== null && h.folder !== path.resolve(folder)) return false; // copied with a copy of the folder
   const boot = bootId();
   if (h.bootId !== null && boot !== null && h.bootId !== boot) return false; // the machine restarted
   try {
@@ -105,7 +112,7 @@ function inUse(folder: string, lockPath: string, h: LockHolder): AppError {
 /** Takes the lock on `folder` or throws AppError CONFLICT naming the holder and what to do. */
 export function lockDataDir(folder: string): DataDirLock {
   const lockPath = `${folder}.lock`;
-  const mine = me();
+  const mine = me(folder);
   const text = JSON.stringify(mine);
   for (let attempt = 0; attempt < 5; attempt++) {
     const temp = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -121,7 +128,7 @@ export function lockDataDir(folder: string): DataDirLock {
     const current = readOr(lockPath);
     if (current === null) continue; // released meanwhile
     const holder = parseHolder(current);
-    if (holder && holderAlive(holder)) throw inUse(folder, lockPath, holder);
+    if (holder && holderAlive(holder, folder)) throw inUse(folder, lockPath, holder);
     takeOverStale(lockPath, current);
   }
   throw inUse(folder, lockPath, parseHolder(readOr(lockPath)) ?? { ...mine, command: 'unknown' });

@@ -4,8 +4,9 @@
  * (finding 9). Real processes on a data folder of their own, or on a PostgreSQL
  * database of their own where that applies.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliWorkspace } from '../helpers/cli.ts';
@@ -60,6 +61,12 @@ describe.skipIf(!onPglite)('one process per PGlite data folder', () => {
     expect(refused.stderr).toMatch(/Stop the server first/);
     expect(refused.stderr).toMatch(/through the running server/);
     expect(refused.stderr).toMatch(/DATABASE_URL/);
+
+    // a copy of the folder (as the e2e tests read the server's data) carries the lock file, not the lock
+    const copy = mkdtempSync(path.join(tmpdir(), 'patuh-serve-copy-'));
+    cpSync(cli.dataDir, copy, { recursive: true });
+    const onCopy = cli.patuhWith({ PATUH_DATA_DIR: copy }, 'user', 'list', '--json');
+    expect(onCopy.code, onCopy.stderr).toBe(0);
 
     // kill -9: no clean-up runs, the lock file stays, and must not block the folder
     server.child.kill('SIGKILL');
