@@ -47,6 +47,7 @@ function traceWrites(mode: 'patuh' | 'stock'): Interval[] {
   expect(r.status, r.stderr).toBe(0);
 
   const open = new Map<string, string>(); // "pid fd" → path (strace -f prefixes each line with the pid)
+  const pendingOpen = new Map<string, string>(); // pid → path of an interrupted openat
   const intervals: Interval[] = [];
   let current: Interval | null = null;
   for (const line of readFileSync(log, 'utf8').split('\n')) {
@@ -55,13 +56,21 @@ function traceWrites(mode: 'patuh' | 'stock'): Interval[] {
       open.set(`${opened[1]} ${opened[3]}`, opened[2] as string);
       continue;
     }
+    // a call another thread interrupted: "openat(…, "path", … <unfinished ...>" then "<... openat resumed>) = fd"
+    const unfinished = /^(\d+)\s+openat\([^,]+, "([^"]+)".*<unfinished \.\.\.>/.exec(line);
+    if (unfinished) pendingOpen.set(unfinished[1] as string, unfinished[2] as string);
+    const resumed = /^(\d+)\s+<\.\.\. openat resumed>.*\) = (\d+)/.exec(line);
+    if (resumed && pendingOpen.has(resumed[1] as string)) {
+      open.set(`${resumed[1]} ${resumed[2]}`, pendingOpen.get(resumed[1] as string) as string);
+      continue;
+    }
     const mark = /^\d+\s+openat\([^,]+, "[^"]+\.ack-(\d+)"/.exec(line);
     if (mark) {
       if (current) intervals.push(current);
       current = Number(mark[1]) < WRITES ? { flushed: [] } : null;
       continue;
     }
-    const flush = /^(\d+)\s+f(?:data)?sync\((\d+)\)\s+= 0/.exec(line);
+    const flush = /^(\d+)\s+f(?:data)?sync\((\d+)\)(?:\s+= 0|\s+<unfinished)/.exec(line);
     if (flush && current) current.flushed.push(open.get(`${flush[1]} ${flush[2]}`) ?? `fd ${flush[2]}`);
     const closed = /^(\d+)\s+close\((\d+)\)/.exec(line);
     if (closed) open.delete(`${closed[1]} ${closed[2]}`);
