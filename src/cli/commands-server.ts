@@ -5,7 +5,9 @@ import { buildServer } from '../http/server.ts';
 import { ensureDemoAdmin } from '../services/auth/ensure-demo-admin.ts';
 import { loadDemoIfEmpty } from '../services/demo.ts';
 import { evidenceStorageFrom } from '../services/evidence/storage.ts';
+import { writeDemoPassword } from './demo-password.ts';
 import { printJson, withContext } from './runtime.ts';
+import { serveUntilStopped } from './shutdown.ts';
 
 export function registerServerCommands(program: Command): void {
   program
@@ -34,9 +36,12 @@ export function registerServerCommands(program: Command): void {
         }
         const admin = o.demo ? await ensureDemoAdmin(ctx) : null;
         if (admin) {
-          console.log(`demo admin created — sign in with ${admin.email} and the password ${admin.password}`);
+          const file = writeDemoPassword(config.dataDir, admin.email, admin.password);
           console.log(
-            '(the password is shown only this once; change it with: patuh user reset-password --email admin@patuh.local --password-stdin)',
+            `demo admin created: sign in as ${admin.email} with the password in ${file} (readable only by you)`,
+          );
+          console.log(
+            '(change it with: patuh user reset-password --email admin@patuh.local --password-stdin, then delete the file)',
           );
         } else if (o.demo) {
           console.log(
@@ -57,13 +62,8 @@ export function registerServerCommands(program: Command): void {
         const port = o.port ? Number(o.port) : config.port;
         const address = await app.listen({ port, host: config.host });
         console.log(`Patuh is serving at ${address}`);
-        await new Promise<void>((resolve) => {
-          const stop = () => {
-            void app.close().then(() => resolve());
-          };
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
+        await serveUntilStopped(app);
+        console.log('stopped: every request answered; closing the database');
       }),
     );
 }

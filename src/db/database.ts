@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as m0001 from './migrations/0001_core.ts';
 import * as m0002 from './migrations/0002_accounts.ts';
 import * as m0003 from './migrations/0003_sampling.ts';
@@ -17,6 +18,7 @@ import * as m0006 from './migrations/0006_followup.ts';
 import * as m0007 from './migrations/0007_evidence.ts';
 import * as m0008 from './migrations/0008_entity_lifespan.ts';
 import * as m0016 from './migrations/0016_stored_results.ts';
+import { durablePgliteOptions } from './pglite-durable.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -70,6 +72,8 @@ function prepareMarked(client: pg.PoolClient): void {
   };
 }
 
+const parsers = { 20: (v: string) => Number.parseInt(v, 10) };
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
@@ -82,10 +86,24 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     drivers.set(db, { kind: 'postgres', pool });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const pglite = new PGlite(config.dataDir ?? undefined, {
-    parsers: { 20: (v: string) => Number.parseInt(v, 10) },
-  });
+  if (config.dataDir === null) return openPglite(new PGlite({ parsers }), () => {});
+  // one process per folder (data-dir-lock.ts), durable commits (pglite-durable.ts, ADR 0011)
+  mkdirSync(config.dataDir, { recursive: true });
+  const lock = lockDataDir(config.dataDir);
+  let handle: DatabaseHandle | undefined;
+  try {
+    handle = await openPglite(new PGlite({ parsers, ...durablePgliteOptions(config.dataDir) }), () => lock.release());
+    // what initdb wrote on a first start reaches the disk now (it writes without flushing)
+    await handle.db.executeQuery(CompiledQuery.raw('checkpoint'));
+    return handle;
+  } catch (e) {
+    if (handle) await handle.close();
+    else lock.release();
+    throw e;
+  }
+}
+
+async function openPglite(pglite: PGlite, afterClose: () => void): Promise<DatabaseHandle> {
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   drivers.set(db, { kind: 'pglite', pglite });
@@ -93,8 +111,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     db,
     kind: 'pglite',
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        afterClose();
+      }
     },
   };
 }
