@@ -132,3 +132,32 @@ export async function migrateToLatest(db: Database): Promise<MigrationReport> {
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
+
+/** Every migration this build knows, in name order. */
+export const knownMigrations = (): string[] => Object.keys(migrations).sort();
+
+/** The migrations applied to a database, in name order; [] when it has none (a new database). */
+export async function appliedMigrations(db: Database): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+  const rows = await (db as unknown as Kysely<{ kysely_migration: { name: string } }>)
+    .selectFrom('kysely_migration')
+    .select('name')
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+/**
+ * Brings the schema to exactly the migrations up to and including `last` (up or
+ * down): a restore builds the schema its backup was taken with, loads it, then
+ * migrates to the latest, so migrations that move data run on the restored rows.
+ */
+export async function migrateTo(db: Database, last: string): Promise<void> {
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  const { error, results } = await migrator.migrateTo(last);
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
