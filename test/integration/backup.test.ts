@@ -173,7 +173,7 @@ describe('a restore into a fresh installation, evidence into S3', () => {
 
   it('serves every evidence file with its bytes', async () => {
     const served = await servedBytes(target.ctx, store);
-    served.forEach((b, i) => expect(b.equals(files[i] as Buffer)).toBe(true));
+    expect(served.map((b, i) => b.equals(files[i] as Buffer))).toEqual(files.map(() => true));
   });
 
   it('keeps the audit chain intact, with the restore as its last entry', async () => {
@@ -257,7 +257,7 @@ describe.runIf(testDatabaseKind() === 'postgres')('across kinds', () => {
       }
       expect(onBack.auditEntries).toBe(before.auditEntries + 2); // one restore entry per restore
       const served = await servedBytes(back.ctx, backStore);
-      served.forEach((b, i) => expect(b.equals(files[i] as Buffer)).toBe(true));
+      expect(served.map((b, i) => b.equals(files[i] as Buffer))).toEqual(files.map(() => true));
     } finally {
       await back.close();
     }
