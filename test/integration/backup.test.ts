@@ -29,6 +29,7 @@ import { exportResults } from '../../src/services/exports/results-export.ts';
 import { defaultCatalog } from '../../src/services/instrument-catalog.ts';
 import { cycleResults } from '../../src/services/results.ts';
 import { buildWorld, json, PASSWORD, send, signIn, type World } from '../helpers/api.ts';
+import { cliWorkspace } from '../helpers/cli.ts';
 import { createTestContext, type TestContext, testDatabaseKind } from '../helpers/db.ts';
 import { evidenceForm, jpeg, pdf, png } from '../helpers/evidence.ts';
 import { type RunningS3, startS3rver } from '../helpers/s3rver.ts';
@@ -262,4 +263,49 @@ describe.runIf(testDatabaseKind() === 'postgres')('across kinds', () => {
       await back.close();
     }
   }, 120_000);
+});
+
+describe('patuh backup and patuh restore', () => {
+  const from = cliWorkspace('backup_from');
+  const into = cliWorkspace('backup_into');
+  beforeAll(async () => {
+    await from.setUp();
+    await into.setUp();
+  });
+  afterAll(async () => {
+    await from.tearDown();
+    await into.tearDown();
+  });
+
+  it('back up, restore into an empty data folder, refuse a second restore with exit 2', async () => {
+    expect(from.patuh('migrate').code).toBe(0);
+    await from.withDatabase((db) =>
+      createUser({ db, catalog: defaultCatalog() }, SYSTEM, {
+        email: 'kepala@test.id',
+        role: 'central',
+        password: PASSWORD,
+      }),
+    );
+    const dir = path.join(tmp, 'cli-backup');
+    const backup = from.patuh('backup', dir);
+    expect(backup.stdout).toMatch(/backup written to/);
+    expect(backup.code).toBe(0);
+    expect(from.patuh('restore', '--check', dir).code).toBe(0);
+
+    const restore = into.patuh('restore', dir);
+    expect(restore.stderr).toBe('');
+    expect(restore.code).toBe(0);
+    const users = await into.withDatabase((db) => db.selectFrom('users').select('email').execute());
+    expect(users).toEqual([{ email: 'kepala@test.id' }]);
+    expect(into.patuh('audit', 'verify').code).toBe(0);
+
+    const again = into.patuh('restore', '--json', dir);
+    expect(again.code).toBe(2);
+    expect(JSON.parse(again.stdout).error.code).toBe('TARGET_NOT_EMPTY');
+    expect(again.stderr).toMatch(/restore into a new, empty database/);
+
+    const notABackup = into.patuh('restore', '--check', from.dataDir);
+    expect(notABackup.code).toBe(2);
+    expect(notABackup.stderr).toMatch(/is not a Patuh backup/);
+  }, 240_000);
 });
