@@ -28,6 +28,8 @@ export interface BackupDeps {
   kind: 'pglite' | 'postgres';
   store: BlobStore;
   now?: () => Date;
+  /** runs inside the snapshot after its first table is read (tests: a write meanwhile must not block, nor be seen) */
+  onSnapshot?: () => Promise<void>;
 }
 
 export interface BackupReport {
@@ -84,7 +86,8 @@ async function writeDurable(file: string, chunks: AsyncIterable<string | Uint8Ar
   return { sha256: hash.digest('hex'), bytes };
 }
 
-async function dumpDatabase(db: Database, kind: BackupDeps['kind'], dir: string, createdAt: string) {
+async function dumpDatabase(deps: BackupDeps, dir: string, createdAt: string) {
+  const { db, kind } = deps;
   const evidence: EvidenceFile[] = [];
   const manifest = await db
     .transaction()
@@ -113,6 +116,7 @@ async function dumpDatabase(db: Database, kind: BackupDeps['kind'], dir: string,
         }
         const written = await writeDurable(path.join(dir, file), lines());
         parts.push({ name: t.name, key: t.key, file, rows, ...written });
+        if (parts.length === 1) await deps.onSnapshot?.();
       }
       return { migrations, tables: parts, sequences };
     });
@@ -157,7 +161,7 @@ export async function createBackup(deps: BackupDeps, folder: string): Promise<Ba
   await mkdir(path.join(partial, 'db'), { recursive: true, mode: 0o700 });
   try {
     const createdAt = (deps.now?.() ?? new Date()).toISOString();
-    const { manifest: base, evidence } = await dumpDatabase(deps.db, deps.kind, partial, createdAt);
+    const { manifest: base, evidence } = await dumpDatabase(deps, partial, createdAt);
     evidence.sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
     for (const f of evidence) await copyEvidence(deps.store, partial, f);
     const manifest: Manifest = {
