@@ -2,9 +2,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
-import { createBackup } from '../services/backup/create-backup.ts';
-import { restoreBackup } from '../services/backup/restore-backup.ts';
-import { verifyBackup } from '../services/backup/verify-backup.ts';
+import { backupTo, restoreFrom, verifyAt } from '../services/backup/archive.ts';
 import type { BlobStore } from '../services/evidence/blob-store.ts';
 import { evidenceStorageFrom } from '../services/evidence/storage.ts';
 import { printJson, reportError } from './runtime.ts';
@@ -36,12 +34,12 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
-    .description('write the database and every evidence file into a new folder (docs/backup.md)')
-    .argument('<folder>', 'a new or empty folder; it is never overwritten')
+    .description('write the database and every evidence file into a new folder or .tar file (docs/backup.md)')
+    .argument('<folder-or-file.tar>', 'a new or empty folder, or a new FILE.tar; never overwritten')
     .option('--json', 'print JSON')
     .action(async (folder: string, o: { json?: boolean }) =>
       withStores(o.json ?? false, async ({ handle, store }) => {
-        const r = await createBackup({ db: handle.db, kind: handle.kind, store }, folder);
+        const r = await backupTo({ db: handle.db, kind: handle.kind, store }, folder);
         if (o.json) return printJson(r);
         console.log(`backup written to ${r.folder}`);
         console.log(`  ${r.tables} tables, ${r.rows} rows; ${r.evidenceFiles} evidence files (${mb(r.evidenceBytes)})`);
@@ -52,13 +50,13 @@ export function registerBackupCommands(program: Command): void {
   program
     .command('restore')
     .description('restore a backup into an empty database and its evidence store (docs/backup.md)')
-    .argument('<folder>', 'a folder written by patuh backup')
+    .argument('<folder-or-file.tar>', 'a folder or .tar file written by patuh backup')
     .option('--check', 'only verify the backup against its manifest; write nothing')
     .option('--json', 'print JSON')
     .action(async (folder: string, o: { check?: boolean; json?: boolean }) => {
       if (o.check) {
         try {
-          const b = await verifyBackup(folder);
+          const b = await verifyAt(folder);
           const r = { folder: b.folder, manifestSha256: b.manifestSha256, createdAt: b.manifest.createdAt };
           if (o.json) printJson({ ...r, intact: true });
           else console.log(`intact: backup of ${r.createdAt} in ${r.folder} (manifest sha256 ${r.manifestSha256})`);
@@ -68,7 +66,7 @@ export function registerBackupCommands(program: Command): void {
         return;
       }
       await withStores(o.json ?? false, async ({ handle, store }) => {
-        const r = await restoreBackup({ db: handle.db, store }, folder);
+        const r = await restoreFrom({ db: handle.db, store }, folder);
         if (o.json) return printJson(r);
         console.log(`restored the backup of ${r.createdAt} from ${r.folder}`);
         console.log(`  ${r.tables} tables, ${r.rows} rows; ${r.evidenceFiles} evidence files`);

@@ -306,7 +306,7 @@ describe('patuh backup and patuh restore', () => {
     await into.tearDown();
   });
 
-  it('back up, restore into an empty data folder, refuse a second restore with exit 2', async () => {
+  it('back up into a .tar, restore it into an empty data folder, refuse a second restore with exit 2', async () => {
     expect(from.patuh('migrate').code).toBe(0);
     await from.withDatabase((db) =>
       createUser({ db, catalog: defaultCatalog() }, SYSTEM, {
@@ -315,7 +315,7 @@ describe('patuh backup and patuh restore', () => {
         password: PASSWORD,
       }),
     );
-    const dir = path.join(tmp, 'cli-backup');
+    const dir = path.join(tmp, 'cli-backup.tar'); // one file (the service tests use a folder)
     const backup = from.patuh('backup', dir);
     expect(backup.stdout).toMatch(/backup written to/);
     expect(backup.code).toBe(0);
