@@ -7,7 +7,7 @@
  * written. On PostgreSQL the backup also goes into PGlite and back (cross-kind).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -142,6 +142,21 @@ describe('a backup', () => {
     for (const f of files) {
       const h = sha(f);
       expect(readFileSync(path.join(folder, 'evidence', h.slice(0, 2), h.slice(2, 4), h)).equals(f)).toBe(true);
+    }
+  });
+
+  it('is refused for a database that Patuh never set up (a mistyped data folder), leaving no folder', async () => {
+    const blank = await openDatabase({ kind: 'pglite', dataDir: null });
+    try {
+      const dir = path.join(tmp, 'of-nothing');
+      await expectRefused(
+        createBackup({ db: blank.db, kind: 'pglite', store: new FileBlobStore(path.join(tmp, 'none')) }, dir),
+        'VALIDATION_FAILED',
+        /no Patuh tables: check PATUH_DATA_DIR/,
+      );
+      expect(readdirSync(tmp).filter((n) => n.startsWith('of-nothing'))).toEqual([]);
+    } finally {
+      await blank.close();
     }
   });
 

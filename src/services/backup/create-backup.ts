@@ -96,6 +96,14 @@ async function dumpDatabase(deps: BackupDeps, dir: string, createdAt: string) {
     .execute(async (tx) => {
       await setDumpSettings(tx);
       const migrations = await appliedMigrations(tx);
+      if (migrations.length === 0) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          kind === 'pglite'
+            ? 'the database has no Patuh tables: check PATUH_DATA_DIR (the folder that holds pglite/ and evidence/)'
+            : 'the database has no Patuh tables: check DATABASE_URL',
+        );
+      }
       const tables = await listTables(tx);
       const sequences = await readSequences(tx);
       const parts: Manifest['tables'] = [];
