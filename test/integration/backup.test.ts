@@ -28,6 +28,7 @@ import { exportAnswers } from '../../src/services/exports/answers-export.ts';
 import { exportResults } from '../../src/services/exports/results-export.ts';
 import { defaultCatalog } from '../../src/services/instrument-catalog.ts';
 import { cycleResults } from '../../src/services/results.ts';
+import { prepareDatabase } from '../../src/services/setup.ts';
 import { buildWorld, json, PASSWORD, send, signIn, type World } from '../helpers/api.ts';
 import { cliWorkspace } from '../helpers/cli.ts';
 import { createTestContext, type TestContext, testDatabaseKind } from '../helpers/db.ts';
@@ -240,6 +241,36 @@ describe('a damaged backup', () => {
       expect(await store.has(h)).toBe(false);
     } finally {
       await target.close();
+    }
+  });
+});
+
+describe('a backup from an older Patuh', () => {
+  it('restores at its own migrations, then the newer ones run and setup stores the same results', async () => {
+    // the backup as Patuh made it before migration 0016 (which only added the stored-results tables)
+    const older = path.join(tmp, 'older');
+    cpSync(folder, older, { recursive: true });
+    const file = path.join(older, 'manifest.json');
+    const m = manifestSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...m,
+        migrations: m.migrations.filter((n) => n !== '0016_stored_results'),
+        tables: m.tables.filter((t) => !t.name.startsWith('stored_results')),
+      }),
+    );
+    const fresh = await openDatabase({ kind: 'pglite', dataDir: null }); // no tables at all
+    try {
+      const r = await restoreBackup({ db: fresh.db, store: new FileBlobStore(path.join(tmp, 'older-store')) }, older);
+      expect(r.migrated).toContain('0016_stored_results');
+      const ctx = { db: fresh.db, catalog: defaultCatalog() };
+      await prepareDatabase(ctx.db, ctx.catalog); // what the next `patuh serve` does
+      const after = await snapshot(ctx, 'older');
+      expect(after.results).toBe(before.results);
+      for (const [name, bytes] of Object.entries(before.exports)) expect(after.exports[name]?.equals(bytes)).toBe(true);
+    } finally {
+      await fresh.close();
     }
   });
 });
