@@ -1,6 +1,7 @@
 /** The `patuh` command line: a thin shell over the services. */
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands-audit.ts';
+import { registerBackupCommands } from './commands-backup.ts';
 import { registerDataCommands } from './commands-data.ts';
 import { registerReportCommands } from './commands-reports.ts';
 import { registerSamplingCommands } from './commands-sampling.ts';
@@ -21,6 +22,7 @@ registerUserCommands(program);
 registerSamplingCommands(program);
 registerAuditCommands(program);
 registerReportCommands(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -139,6 +139,22 @@ export interface MigrationReport {
   applied: string[];
 }
 
+type MigrationResults = Awaited<ReturnType<Migrator['migrateToLatest']>>;
+
+function migrator(db: Database): Migrator {
+  return new Migrator({ db, provider, allowUnorderedMigrations: true });
+}
+
+/** The names that ran; throws with the failing migration's name. */
+function ranOrThrow({ error, results }: MigrationResults, direction: 'up' | 'down'): string[] {
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const what = direction === 'down' ? 'down failed' : 'failed';
+    throw new Error(`migration ${failed} ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
 /**
  * Brings the schema up to date; throws with the failing migration's name.
  * Migrations run in name order; a migration added with a name before one already
@@ -146,25 +162,34 @@ export interface MigrationReport {
  * Such a migration must not depend on the later ones.
  */
 export async function migrateToLatest(db: Database): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  return { applied: ranOrThrow(await migrator(db).migrateToLatest(), 'up') };
+}
+
+/** Runs every migration's down, newest first, to an empty schema (CI: up, down, up). */
+export async function migrateDownToNothing(db: Database): Promise<string[]> {
+  return ranOrThrow(await migrator(db).migrateTo(NO_MIGRATIONS), 'down');
+}
+
+/** Every migration this build knows, in name order. */
+export const knownMigrations = (): string[] => Object.keys(migrations).sort();
+
+/** The migrations applied to a database, in name order; [] when it has none (a new database). */
+export async function appliedMigrations(db: Database): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+  const rows = await (db as unknown as Kysely<{ kysely_migration: { name: string } }>)
+    .selectFrom('kysely_migration')
+    .select('name')
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => r.name);
 }
 
 /**
- * Runs every migration's down, newest first, to an empty schema (CI: up, down, up).
- * Throws with the failing migration's name.
+ * Brings the schema to exactly the migrations up to and including `last` (up or
+ * down): a restore builds the schema its backup was taken with, loads it, then
+ * migrates to the latest, so migrations that move data run on the restored rows.
  */
-export async function migrateDownToNothing(db: Database): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
-  const { error, results } = await migrator.migrateTo(NO_MIGRATIONS);
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} down failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+export async function migrateTo(db: Database, last: string): Promise<void> {
+  ranOrThrow(await migrator(db).migrateTo(last), 'up');
 }
