@@ -2,8 +2,10 @@
  * Storing a piece of evidence: checked by content (JPEG, PNG, WebP, PDF) and size,
  * written to the blob store under its sha256 (durable before anything else
  * happens), then recorded — the row, an optional link to a subject, and their
- * audit entries — in one transaction. The same bytes again change nothing and
- * answer the same sha256.
+ * audit entries — in one transaction. The same bytes again answer the same sha256
+ * and store nothing new, but the uploader is recorded (evidence_uploads: every
+ * uploader may see and link the file). The answer is the same whether the bytes
+ * were stored before or not, so an upload does not reveal that a file exists.
  *
  * Photos arrive with EXIF already stripped to time and GPS by the collection app;
  * the server checks only their type and size, it does not parse or re-encode them.
@@ -11,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { type AuditInput, appendAuditMany } from '../../db/repos/audit.ts';
-import { findEvidence, insertEvidence } from '../../db/repos/evidence.ts';
+import { findEvidence, insertEvidence, recordUpload } from '../../db/repos/evidence.ts';
 import { type EvidenceMediaType, sniffMediaType } from '../../domain/evidence/media-type.ts';
 import { AppError } from '../../errors.ts';
 import { requireSignedIn } from '../auth/policy.ts';
@@ -29,8 +31,6 @@ export interface StoredEvidence {
   sha256: string;
   mediaType: EvidenceMediaType;
   size: number;
-  /** false when the same bytes were stored before */
-  created: boolean;
 }
 
 export const checkUploadAllowed = (principal: Principal): void => requireSignedIn(principal, 'upload evidence');
@@ -84,10 +84,11 @@ export async function storeEvidence(
   if (!known || !(await store.has(sha256))) await store.put(sha256, bytes, mediaType); // durable before the row
 
   const actor = actorOf(principal);
-  const created = await deps.db.transaction().execute(async (tx) => {
+  await deps.db.transaction().execute(async (tx) => {
     const isNew = await insertEvidence(tx, { sha256, mediaType, size: bytes.length, createdBy: principal.userId });
+    const newUploader = principal.userId !== null && (await recordUpload(tx, sha256, principal.userId));
     const audit: AuditInput[] = [];
-    if (isNew) {
+    if (isNew || newUploader) {
       audit.push({
         actor,
         action: 'evidence.upload',
@@ -97,7 +98,6 @@ export async function storeEvidence(
     }
     if (subject) audit.push(...(await linkAudit(tx, [{ sha256, subject, item: input.item ?? null }], actor)));
     await appendAuditMany(tx, audit);
-    return isNew;
   });
-  return { sha256, mediaType, size: bytes.length, created };
+  return { sha256, mediaType, size: bytes.length };
 }
