@@ -51,7 +51,7 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 
 describe('uploading evidence', () => {
-  const photo = jpeg('assessor photo', 2000);
+  const photo = jpeg('assessor photo');
 
   it('stores a photo under its sha256, durable on disk, and answers its type and size', async () => {
     const res = await upload(w.auth.assessor, photo, { filename: 'IMG_0001.JPG' });
@@ -64,7 +64,7 @@ describe('uploading evidence', () => {
   });
 
   it('is idempotent and reveals nothing: the same bytes again answer exactly as the first time, and record the uploader', async () => {
-    const first = await upload(w.auth.office_head, jpeg('office head first', 100));
+    const first = await upload(w.auth.office_head, jpeg('office head first'));
     expect((await fetchEvidence(w.auth.office_head, sha(photo))).statusCode).toBe(404);
     const again = await upload(w.auth.office_head, photo, { filename: 'other-name.png' });
     expect((await fetchEvidence(w.auth.office_head, sha(photo))).statusCode).toBe(200); // an uploader now
@@ -102,11 +102,11 @@ describe('uploading evidence', () => {
   });
 
   it('refuses a file over the limit (413) without storing anything', async () => {
-    const res = await upload(w.auth.assessor, jpeg('big', LIMIT));
+    const res = await upload(w.auth.assessor, pdf('big', LIMIT + 1));
     expect(res.statusCode).toBe(413);
     expect(json(res).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { limitBytes: LIMIT } });
     expect(filesOnDisk()).toHaveLength(2);
-    expect((await upload(w.auth.assessor, jpeg('just fits', LIMIT - 100))).statusCode).toBe(201);
+    expect((await upload(w.auth.assessor, pdf('just fits', LIMIT - 100))).statusCode).toBe(201);
   });
 
   it('refuses the public (401), a missing file, an unknown subject kind and an item without a subject (400)', async () => {

@@ -7,8 +7,9 @@
  * uploader may see and link the file). The answer is the same whether the bytes
  * were stored before or not, so an upload does not reveal that a file exists.
  *
- * Photos arrive with EXIF already stripped to time and GPS by the collection app;
- * the server checks only their type and size, it does not parse or re-encode them.
+ * Photos are stripped of their metadata but capture time and GPS here, whatever
+ * client sent them (strip-metadata.ts): what is stored, hashed and answered is the
+ * stripped image, so a client links the sha256 the upload answers, not its own.
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
@@ -21,6 +22,7 @@ import { actorOf, type Principal } from '../auth/principal.ts';
 import { knownSubjectKinds, maySeeSubject, parseSubject } from '../subject-access.ts';
 import { linkAudit } from './link-evidence.ts';
 import type { EvidenceStorage } from './storage.ts';
+import { stripImageMetadata } from './strip-metadata.ts';
 
 export interface EvidenceDeps {
   db: Database;
@@ -65,10 +67,10 @@ export async function storeEvidence(
   input: { bytes: Uint8Array; subject?: string | null; item?: string | null },
 ): Promise<StoredEvidence> {
   checkUploadAllowed(principal);
-  const { bytes } = input;
-  if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'the file is empty');
-  if (bytes.length > deps.evidence.limitBytes) throw tooLarge(deps.evidence.limitBytes);
-  const mediaType = sniffMediaType(bytes);
+  const received = input.bytes;
+  if (received.length === 0) throw new AppError('VALIDATION_FAILED', 'the file is empty');
+  if (received.length > deps.evidence.limitBytes) throw tooLarge(deps.evidence.limitBytes);
+  const mediaType = sniffMediaType(received);
   if (!mediaType) {
     throw new AppError(
       'UNSUPPORTED_MEDIA',
@@ -78,6 +80,7 @@ export async function storeEvidence(
   const subject = input.subject ?? null;
   if (subject) await checkLinkTarget(deps.db, principal, subject);
 
+  const bytes = await stripImageMetadata(received, mediaType); // what is stored, hashed and answered
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { store } = deps.evidence;
   const known = await findEvidence(deps.db, sha256);
