@@ -202,6 +202,14 @@ export interface EvidenceTable {
   created_at: Timestamp;
 }
 
+/** Who uploaded a piece of evidence: one row per (file, user), the same bytes from several people (0021). */
+export interface EvidenceUploadTable {
+  evidence_sha256: string;
+  user_id: number;
+  /** defaults to now(): the first time this user uploaded these bytes */
+  at: Timestamp;
+}
+
 /** What a piece of evidence supports: "submission:<uuid>", "followup:<id>", "unit:<id>" … */
 export interface EvidenceLinkTable {
   id: Generated<number>;
@@ -426,6 +434,7 @@ export interface DB {
   audit_chain_head: AuditChainHeadTable;
   evidence: EvidenceTable;
   evidence_links: EvidenceLinkTable;
+  evidence_uploads: EvidenceUploadTable;
   unit_candidates: UnitCandidateTable;
   samples: SampleTable;
   assignments: AssignmentTable;

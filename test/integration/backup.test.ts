@@ -37,7 +37,7 @@ import { type RunningS3, startS3rver } from '../helpers/s3rver.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'patuh-backup-'));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const files = [jpeg('site photo', 3000), png('notice board'), pdf('service standard')];
+const files = [jpeg('site photo'), png('notice board'), pdf('service standard', 3000)];
 
 let w: World;
 let s3: RunningS3;

@@ -1,7 +1,8 @@
 /**
  * Evidence over HTTP. POST /api/v1/evidence takes a multipart upload (field `file`,
  * optional fields `subject` and `item`) and answers its sha256, media type and size
- * (201 the first time, 200 for bytes stored before). GET /api/v1/evidence/:sha256
+ * (201, the same answer whether the bytes were stored before or not, so an upload
+ * does not reveal that a file exists). GET /api/v1/evidence/:sha256
  * serves the bytes to those who may see them (open-evidence.ts), with the sha256
  * as ETag. Type and size are the service's to check; the route stops reading at
  * the size limit.
@@ -69,7 +70,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServiceContext
       const f = parse(evidenceUploadFields, fields);
       const stored = await storeEvidence(deps, req.principal, { bytes, subject: f.subject, item: f.item });
       const view: EvidenceView = { sha256: stored.sha256, mediaType: stored.mediaType, size: stored.size };
-      return reply.code(stored.created ? 201 : 200).send({ data: view });
+      return reply.code(201).send({ data: view });
     },
   );
 
