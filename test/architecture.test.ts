@@ -68,6 +68,11 @@ const RULES: Rule[] = [
   },
   { name: 'http calls services, never db or cli', dir: 'src/http', forbidden: /^src\/(db|cli)\b/ },
   {
+    name: 'cli calls services, never db or http (src/main.ts hands it the server)',
+    dir: 'src/cli',
+    forbidden: /^src\/(db|http)\b/,
+  },
+  {
     name: 'shared holds only what the web may read',
     dir: 'src/shared',
     forbidden: /^src\/(?!shared\b)/,
@@ -136,6 +141,8 @@ describe('each rule would catch what it forbids (self-test)', () => {
     ['src/present', 'src/present/x.ts', '../http/etag.ts'],
     ['src/http', 'src/http/users/routes.ts', '../../db/repos/users.ts'],
     ['src/http', 'src/http/server.ts', '../cli/runtime.ts'],
+    ['src/cli', 'src/cli/commands-server.ts', '../http/server.ts'],
+    ['src/cli', 'src/cli/runtime.ts', '../db/database.ts'],
     ['src/shared', 'src/shared/api-schemas.ts', '../domain/access/roles.ts'],
     ['src/shared', 'src/shared/api-schemas.ts', '../services/context.ts'],
     ['web/src', 'web/src/pages/x.tsx', '../../../src/domain/scoring/bands.ts'],

@@ -1,31 +1,23 @@
 /** patuh backup / restore (docs/backup.md) */
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { backupTo, restoreFrom, verifyAt } from '../services/backup/archive.ts';
-import type { BlobStore } from '../services/evidence/blob-store.ts';
-import { evidenceStorageFrom } from '../services/evidence/storage.ts';
+import { openStores } from '../services/container.ts';
 import { printJson, reportError } from './runtime.ts';
 
-/**
- * The database as configured and the evidence store, opened without setup: a backup
- * only reads, and a restore must find the target as it is (setup would write to it).
- */
+/** Runs a backup or restore on the stores as configured, opened without setup (services/container.ts). */
 async function withStores(
   json: boolean,
-  body: (o: { handle: DatabaseHandle; store: BlobStore }) => Promise<void>,
+  body: (o: Awaited<ReturnType<typeof openStores>>) => Promise<void>,
 ): Promise<void> {
-  let handle: DatabaseHandle | undefined;
+  let opened: Awaited<ReturnType<typeof openStores>> | undefined;
   try {
-    const config = loadConfig();
-    const { store } = evidenceStorageFrom(config);
-    await store.check();
-    handle = await openDatabase(config.database);
-    await body({ handle, store });
+    opened = await openStores(loadConfig());
+    await body(opened);
   } catch (e) {
     process.exitCode = reportError(e, json);
   } finally {
-    await handle?.close();
+    await opened?.handle.close();
   }
 }
 

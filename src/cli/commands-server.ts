@@ -1,15 +1,16 @@
 /** patuh migrate / serve */
 import type { Command } from 'commander';
-import { ConfigError } from '../config.ts';
-import { buildServer } from '../http/server.ts';
+import type { Config } from '../config.ts';
 import { ensureDemoAdmin } from '../services/auth/ensure-demo-admin.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { loadDemoIfEmpty } from '../services/demo.ts';
-import { evidenceStorageFrom } from '../services/evidence/storage.ts';
 import { writeDemoPassword } from './demo-password.ts';
 import { printJson, withContext } from './runtime.ts';
-import { serveUntilStopped } from './shutdown.ts';
 
-export function registerServerCommands(program: Command): void {
+/** Runs the HTTP server until it is stopped (src/http/serve.ts, given by src/main.ts). */
+export type Serve = (ctx: ServiceContext, config: Config, port: number) => Promise<void>;
+
+export function registerServerCommands(program: Command, serve: Serve): void {
   program
     .command('migrate')
     .description('bring the database up to date (migrations, registry, known cycles)')
@@ -48,22 +49,7 @@ export function registerServerCommands(program: Command): void {
             'sign in with an existing account; a forgotten password: patuh user reset-password --email E --password-stdin',
           );
         }
-        const evidence = evidenceStorageFrom(config);
-        // a store that cannot be used stops the start here, not at the first upload
-        await evidence.store.check().catch((e: Error) => {
-          throw new ConfigError(`evidence storage: ${e.message}`);
-        });
-        const app = await buildServer(ctx, {
-          logLevel: config.logLevel,
-          uploadLimitBytes: config.uploadLimitBytes,
-          trustProxy: config.trustProxy,
-          evidence,
-        });
-        const port = o.port ? Number(o.port) : config.port;
-        const address = await app.listen({ port, host: config.host });
-        console.log(`Patuh is serving at ${address}`);
-        await serveUntilStopped(app);
-        console.log('stopped: every request answered; closing the database');
+        await serve(ctx, config, o.port ? Number(o.port) : config.port);
       }),
     );
 }

@@ -3,8 +3,11 @@
  * the instrument catalog loaded. The CLI, the HTTP server (through the CLI's serve)
  * and the tests build their ServiceContext here, the same way.
  */
-import { type DatabaseConfig, openDatabase } from '../db/database.ts';
+import type { Config } from '../config.ts';
+import { type DatabaseConfig, type DatabaseHandle, openDatabase } from '../db/database.ts';
 import type { ServiceContext } from './context.ts';
+import type { BlobStore } from './evidence/blob-store.ts';
+import { evidenceStorageFrom } from './evidence/storage.ts';
 import { type Catalog, defaultCatalog } from './instrument-catalog.ts';
 import { prepareDatabase, type SetupReport } from './setup.ts';
 
@@ -24,4 +27,14 @@ export async function openContainer(database: DatabaseConfig, catalog: Catalog =
     await handle.close();
     throw e;
   }
+}
+
+/**
+ * The database as configured and the evidence store, opened WITHOUT setup: a backup
+ * only reads, and a restore must find its target as it is (setup would write to it).
+ */
+export async function openStores(config: Config): Promise<{ handle: DatabaseHandle; store: BlobStore }> {
+  const { store } = evidenceStorageFrom(config);
+  await store.check();
+  return { handle: await openDatabase(config.database), store };
 }

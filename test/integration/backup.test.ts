@@ -11,8 +11,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
+import { type DatabaseHandle, migrateTo, openDatabase } from '../../src/db/database.ts';
 import { AppError } from '../../src/errors.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { verifyAuditChain } from '../../src/services/audit/verify-chain.ts';
@@ -247,7 +248,16 @@ describe('a damaged backup', () => {
 
 describe('a backup from an older Patuh', () => {
   it('restores at its own migrations, then the newer ones run and setup stores the same results', async () => {
-    // the backup as Patuh made it before migration 0016 (which only added the stored-results tables)
+    // the backup as Patuh made it at migration 0008, before 0016 and the hardening ones:
+    // only the tables that existed then (rows keep later columns, which a restore ignores)
+    const OLDER = '0008_entity_lifespan';
+    const probe = await openDatabase({ kind: 'pglite', dataDir: null });
+    await migrateTo(probe.db, OLDER);
+    const olderTables = new Set((await probe.db.introspection.getTables()).map((t) => t.name));
+    const olderSequences = await sql<{ name: string }>`
+      select sequencename as name from pg_sequences where schemaname = 'public'`.execute(probe.db);
+    await probe.close();
+    const seqs = new Set(olderSequences.rows.map((r) => r.name));
     const older = path.join(tmp, 'older');
     cpSync(folder, older, { recursive: true });
     const file = path.join(older, 'manifest.json');
@@ -256,8 +266,9 @@ describe('a backup from an older Patuh', () => {
       file,
       JSON.stringify({
         ...m,
-        migrations: m.migrations.filter((n) => n !== '0016_stored_results'),
-        tables: m.tables.filter((t) => !t.name.startsWith('stored_results')),
+        migrations: m.migrations.filter((n) => n <= OLDER),
+        tables: m.tables.filter((t) => olderTables.has(t.name)),
+        sequences: m.sequences.filter((q) => seqs.has(q.name)),
       }),
     );
     const fresh = await openDatabase({ kind: 'pglite', dataDir: null }); // no tables at all
