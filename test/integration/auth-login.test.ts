@@ -45,7 +45,7 @@ describe('sign-in', () => {
   });
 
   it('marks the cookies Secure when the request came over https (behind a trusted proxy)', async () => {
-    const app = await buildServer(w.t.ctx, { logLevel: 'silent', webDist: null, trustProxy: true });
+    const app = await buildServer(w.t.ctx, { logLevel: 'silent', webDist: null, trustProxy: ['127.0.0.1'] });
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',

@@ -15,7 +15,15 @@ let w: World;
 const ids: Record<string, number> = {};
 beforeAll(async () => {
   w = await buildWorld();
-  for (const email of ['burst@test.id', 'burst21@test.id', 'boss@test.id', 'spread@test.id', 'twice@test.id']) {
+  for (const email of [
+    'burst@test.id',
+    'burst21@test.id',
+    'boss@test.id',
+    'spread@test.id',
+    'twice@test.id',
+    'proxied@test.id',
+    'direct@test.id',
+  ]) {
     ids[email] = (await createUser(w.t.ctx, SYSTEM, { email, role: 'admin', password: PASSWORD })).id;
   }
 });
@@ -97,5 +105,41 @@ describe('sign-in throttles', () => {
     const a = known.find((r) => r.statusCode === 429);
     const b = ghost.find((r) => r.statusCode === 429);
     expect(a?.body).toBe(b?.body);
+  });
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy, however it rotates', async () => {
+    const app = await buildServer(w.t.ctx, { logLevel: 'silent', webDist: null, trustProxy: ['10.9.0.0/16', '::1'] });
+    const attempt = (password: string, remoteAddress: string, forwarded: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'direct@test.id', password },
+        remoteAddress,
+        headers: { 'x-forwarded-for': forwarded },
+      });
+    for (let i = 0; i < 5; i++)
+      expect((await attempt('wrong-password', '192.0.2.50', `198.18.0.${i}`)).statusCode).toBe(401);
+    expect((await attempt(PASSWORD, '192.0.2.50', '198.18.0.99')).statusCode).toBe(429);
+    // behind the trusted proxy, the header names the client: another client is not locked out
+    expect((await attempt(PASSWORD, '10.9.3.4', '192.0.2.50')).statusCode).toBe(429);
+    expect((await attempt(PASSWORD, '10.9.3.4', '198.18.0.99')).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('believes X-Forwarded-For from a trusted proxy (IPv6 too)', async () => {
+    const app = await buildServer(w.t.ctx, { logLevel: 'silent', webDist: null, trustProxy: ['::1'] });
+    for (let i = 0; i < 5; i++) {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'proxied@test.id', password: 'wrong-password' },
+        remoteAddress: '::1',
+        headers: { 'x-forwarded-for': '203.0.113.77' },
+      });
+      expect(r.statusCode).toBe(401);
+    }
+    const locked = await login('proxied@test.id', PASSWORD, '203.0.113.77');
+    expect(locked.statusCode).toBe(429);
+    await app.close();
   });
 });
