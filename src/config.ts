@@ -42,6 +42,8 @@ const envSchema = z
         });
       return list;
     }),
+    /** the least zxcvbn strength score (0–4) a new password needs */
+    PATUH_PASSWORD_MIN_SCORE: z.coerce.number().int().min(0).max(4).default(3),
     /** largest evidence file (photo or document), in MiB */
     PATUH_EVIDENCE_LIMIT_MB: z.coerce.number().positive().max(1024).default(10),
     /** S3-compatible object storage for evidence: all five, or none (files under the data directory) */
@@ -94,6 +96,7 @@ export interface Config {
   uploadLimitBytes: number;
   /** the proxies to trust (addresses or CIDRs); empty: none, the peer's address is the client's */
   trustProxy: string[];
+  passwordMinScore: number;
   evidence: {
     limitBytes: number;
     /** null: files under `${dataDir}/evidence` */
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     uploadLimitBytes: Math.round(e.PATUH_UPLOAD_LIMIT_MB * 1024 * 1024),
     trustProxy: e.TRUST_PROXY,
+    passwordMinScore: e.PATUH_PASSWORD_MIN_SCORE,
     evidence: {
       limitBytes: Math.round(e.PATUH_EVIDENCE_LIMIT_MB * 1024 * 1024),
       s3:

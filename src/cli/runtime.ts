@@ -23,7 +23,11 @@ export async function openContext(): Promise<Opened> {
     await handle.close();
     throw e;
   }
-  return { ctx: { db: handle.db, catalog }, config, close: () => handle.close() };
+  return {
+    ctx: { db: handle.db, catalog, passwordMinScore: config.passwordMinScore },
+    config,
+    close: () => handle.close(),
+  };
 }
 
 /** Runs a command body with the database open; maps errors to messages and exit codes. */

@@ -32,6 +32,8 @@ export interface CliWorkspace {
   patuh(...args: string[]): CliRun;
   /** the same with more environment variables */
   patuhWith(env: NodeJS.ProcessEnv, ...args: string[]): CliRun;
+  /** the same with this text on stdin (e.g. --password-stdin) */
+  patuhInput(input: string, ...args: string[]): CliRun;
   /** the CLI's database opened in this process between runs (PGlite has one user at a time) */
   withDatabase<T>(body: (db: Database) => Promise<T>): Promise<T>;
 }
@@ -53,7 +55,7 @@ export function cliWorkspace(name: string): CliWorkspace {
     }
   };
 
-  const run = (extra: NodeJS.ProcessEnv, args: string[]): CliRun => {
+  const run = (extra: NodeJS.ProcessEnv, args: string[], input?: string): CliRun => {
     const env: NodeJS.ProcessEnv = { ...process.env, PATUH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
     delete env.DATABASE_URL;
     if (databaseUrl) env.DATABASE_URL = databaseUrl;
@@ -63,6 +65,7 @@ export function cliWorkspace(name: string): CliWorkspace {
       encoding: 'utf8',
       cwd: root,
       timeout: 120_000,
+      ...(input !== undefined ? { input } : {}),
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
@@ -84,6 +87,7 @@ export function cliWorkspace(name: string): CliWorkspace {
     },
     patuh: (...args) => run({}, args),
     patuhWith: (extra, ...args) => run(extra, args),
+    patuhInput: (input, ...args) => run({}, args, input),
     async withDatabase(body) {
       const handle = await openDatabase(
         databaseUrl

@@ -53,7 +53,8 @@ export async function updateUser(
     });
     Object.assign(patch, { role, ...scope });
   }
-  if (changes.password !== undefined) patch.passwordHash = await hashPassword(changes.password);
+  if (changes.password !== undefined)
+    patch.passwordHash = await hashPassword(changes.password, { email: before.email, minScore: ctx.passwordMinScore });
   const losesAdmin = before.role === 'admin' && before.active && (role !== 'admin' || changes.active === false);
 
   return ctx.db.transaction().execute(async (tx) => {
