@@ -14,7 +14,7 @@ export interface Opened {
 
 export async function openContext(): Promise<Opened> {
   const config = loadConfig();
-  const { ctx, close } = await openContainer(config.database);
+  const { ctx, close } = await openContainer(config.database, { passwordMinScore: config.passwordMinScore });
   return { ctx, config, close };
 }
 

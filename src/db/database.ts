@@ -18,6 +18,7 @@ import * as m0006 from './migrations/0006_followup.ts';
 import * as m0007 from './migrations/0007_evidence.ts';
 import * as m0008 from './migrations/0008_entity_lifespan.ts';
 import * as m0016 from './migrations/0016_stored_results.ts';
+import * as m0018 from './migrations/0018_sign_in_throttle.ts';
 import * as m0021 from './migrations/0021_evidence_uploads.ts';
 import { durablePgliteOptions } from './pglite-durable.ts';
 import type { DB } from './schema.ts';
@@ -132,6 +133,7 @@ const migrations: Record<string, Migration> = {
   '0007_evidence': m0007,
   '0008_entity_lifespan': m0008,
   '0016_stored_results': m0016,
+  '0018_sign_in_throttle': m0018,
   '0021_evidence_uploads': m0021,
 };
 

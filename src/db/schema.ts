@@ -142,6 +142,17 @@ export interface UserTable {
   created_at: Timestamp;
 }
 
+/** one sign-in throttle: a key (account+network, network, account) and its counted attempts */
+export interface SignInThrottleTable {
+  key: string;
+  attempts: Generated<number>;
+  window_start: Timestamp;
+  /** lockouts so far: the next one lasts twice as long */
+  strikes: Generated<number>;
+  blocked_until: NullableTimestamp;
+  expires_at: Timestamp;
+}
+
 export interface SessionTable {
   /** sha256 (hex) of the token the browser holds */
   id: string;
@@ -427,6 +438,7 @@ export interface DB {
   computed_entity_results: ComputedEntityResultTable;
   stored_results: StoredResultTable;
   stored_results_basis: StoredResultBasisTable;
+  sign_in_throttle: SignInThrottleTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

@@ -34,7 +34,8 @@ export interface ServerOptions {
   /** the built web app; null serves none (tests). Default: web/dist when it exists */
   webDist?: string | null;
   uploadLimitBytes?: number;
-  trustProxy?: boolean;
+  /** the proxies whose X-Forwarded-* headers are believed (addresses or CIDRs); default none */
+  trustProxy?: readonly string[];
   loginGuard?: LoginGuard;
   /** where the log goes (default stdout); tests read it to prove secrets stay out */
   logStream?: { write(line: string): void };
@@ -69,7 +70,7 @@ export async function buildServer(ctx: ServiceContext, opts: ServerOptions = {})
             },
           },
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? [...opts.trustProxy] : false,
     genReqId: () => crypto.randomUUID(),
   });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);

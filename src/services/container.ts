@@ -18,11 +18,17 @@ export interface Container {
   close(): Promise<void>;
 }
 
-export async function openContainer(database: DatabaseConfig, catalog: Catalog = defaultCatalog()): Promise<Container> {
+export async function openContainer(
+  database: DatabaseConfig,
+  opts: { catalog?: Catalog; passwordMinScore?: number } = {},
+): Promise<Container> {
+  const catalog = opts.catalog ?? defaultCatalog();
   const handle = await openDatabase(database);
   try {
     const setup = await prepareDatabase(handle.db, catalog);
-    return { ctx: { db: handle.db, catalog }, setup, close: () => handle.close() };
+    const ctx: ServiceContext = { db: handle.db, catalog };
+    if (opts.passwordMinScore !== undefined) ctx.passwordMinScore = opts.passwordMinScore;
+    return { ctx, setup, close: () => handle.close() };
   } catch (e) {
     await handle.close();
     throw e;
