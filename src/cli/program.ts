@@ -8,7 +8,8 @@ import { registerSamplingCommands } from './commands-sampling.ts';
 import { registerServerCommands, type Serve } from './commands-server.ts';
 import { registerUserCommands } from './commands-users.ts';
 
-export async function runCli(argv: string[], deps: { serve: Serve }): Promise<void> {
+/** Every command of `patuh`, wired; nothing runs until it is parsed. */
+export function buildProgram(deps: { serve: Serve }): Command {
   const program = new Command();
   program
     .name('patuh')
@@ -24,7 +25,12 @@ export async function runCli(argv: string[], deps: { serve: Serve }): Promise<vo
   registerAuditCommands(program);
   registerReportCommands(program);
   registerBackupCommands(program);
+  return program;
+}
 
+/** Runs `patuh` with these arguments; the exit code is left in process.exitCode. */
+export async function runCli(argv: string[], deps: { serve: Serve }): Promise<void> {
+  const program = buildProgram(deps);
   try {
     await program.parseAsync(argv);
   } catch (e) {
