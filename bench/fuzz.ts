@@ -1,7 +1,7 @@
 /**
  * Hostile input at volume (issue 12, finding 6): the fuzzer of the integration suite
  * (test/helpers/fuzz.ts) with 20,000 requests over every route of /api/openapi.json,
- * as an admin and as the public, on PGlite and, when reachable, on PostgreSQL.
+ * as an admin, an assessor and the public, on PGlite and, when reachable, on PostgreSQL.
  * Reports the answers by status and every 5xx (the target is none). Alone:
  * `npm run bench -- --fuzz` (replaces only its section of docs/benchmarks.md).
  */
@@ -25,17 +25,19 @@ export interface FuzzRow {
 async function fuzzOne(backend: string): Promise<FuzzRow> {
   const w = await buildWorld();
   try {
-    const callers = { admin: w.auth.admin, anonymous: null };
+    const callers = { admin: w.auth.admin, assessor: w.auth.assessor, anonymous: null };
     const doc = (await w.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: object };
     const operations = Object.values(doc.paths).reduce((n, m) => n + Object.keys(m as object).length, 0);
-    const perOperation = Math.ceil(FUZZ_REQUESTS / (operations * 2 - 2));
+    // the signed-in callers skip the two sign-out routes
+    const perOperation = Math.ceil(FUZZ_REQUESTS / (operations * 3 - 4));
     const t0 = performance.now();
     const out = await fuzzApi(w.app, callers, {
       seed: SEED,
       perOperation,
-      resignIn: async () => {
-        await w.t.ctx.db.updateTable('users').set({ active: true }).where('email', '=', w.users.admin.email).execute();
-        return signIn(w.app, w.users.admin.email);
+      resignIn: async (who) => {
+        const email = w.users[who as 'admin' | 'assessor'].email;
+        await w.t.ctx.db.updateTable('users').set({ active: true }).where('email', '=', email).execute();
+        return signIn(w.app, email);
       },
     });
     const seconds = (performance.now() - t0) / 1000;
@@ -82,7 +84,7 @@ export function fuzzSection(rows: readonly FuzzRow[]): string[] {
     '## Hostile input (issue 12)',
     '',
     `${FUZZ_REQUESTS.toLocaleString('en')} requests drawn from a fixed seed (${SEED}) over every route of /api/openapi.json, as an`,
-    'admin and as the public: NUL bytes, lone surrogates, integers above int4, negative numbers, impossible dates, long',
+    'admin, an assessor and the public: NUL bytes, lone surrogates, integers above int4, negative numbers, impossible dates, long',
     'strings, wrong types, malformed JSON and multipart, odd path characters (test/helpers/fuzz.ts; the integration suite',
     'sends 2,000+ of the same kind on both databases). Target: 0 × 5xx. "load" is the 1-minute load average at the end.',
     '',

@@ -1,7 +1,7 @@
 /**
  * Hostile input across the whole API (issue 12, finding 6): every route of
- * /api/openapi.json, as an admin and as the public, with NUL bytes, lone surrogates,
- * huge and negative integers, impossible dates, long strings, wrong types, malformed
+ * /api/openapi.json, as an admin, as an assessor (who reaches the sync endpoint's
+ * per-sheet checks) and as the public, with NUL bytes, lone surrogates, huge and negative integers, impossible dates, long strings, wrong types, malformed
  * JSON and multipart, and odd path characters. Deterministic (fixed seed); not one
  * answer may be a 5xx. PGlite and PostgreSQL. `npm run bench -- --fuzz` sends 20,000.
  */
@@ -20,14 +20,16 @@ describe('fuzzing every route', () => {
   it('answers 2,000+ hostile requests without a single 5xx', async () => {
     const out = await fuzzApi(
       w.app,
-      { admin: w.auth.admin, anonymous: null },
+      // the assessor too: the one role that reaches the sync endpoint's per-sheet checks
+      { admin: w.auth.admin, assessor: w.auth.assessor, anonymous: null },
       {
         seed: 20261207,
-        perOperation: 17,
-        resignIn: async () => {
-          // a fuzzed PATCH may have deactivated the admin: make it active again and sign in
-          await sql`update users set active = true where email = ${w.users.admin.email}`.execute(w.t.ctx.db);
-          return signIn(w.app, w.users.admin.email);
+        perOperation: 12,
+        resignIn: async (who) => {
+          // a fuzzed PATCH may have deactivated the user: make it active again and sign in
+          const email = w.users[who as 'admin' | 'assessor'].email;
+          await sql`update users set active = true where email = ${email}`.execute(w.t.ctx.db);
+          return signIn(w.app, email);
         },
       },
     );
