@@ -66,6 +66,20 @@ describe('hostile input is a 4xx that says what to fix', () => {
     });
   });
 
+  it('refuses an import with a NUL byte in a cell, naming its row and column', async () => {
+    const content = 'entity,unit,indicator,respondent,value\nKota Bekasi,Dinas\u0000X,PR.STD.01,,2\n';
+    const e = await error({
+      method: 'POST',
+      url: '/api/v1/cycles/2022/imports/answers',
+      upload: { filename: 'a.csv', content },
+    });
+    expect(e).toMatchObject({
+      status: 422,
+      code: 'IMPORT_REJECTED',
+      details: { errors: [{ row: 2, column: 'unit', message: expect.stringMatching(/NUL byte/) }] },
+    });
+  });
+
   it('answers a multipart body it cannot read with 400 MALFORMED_REQUEST', async () => {
     const b = 'broken';
     const truncated = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nentity,score\n`;
