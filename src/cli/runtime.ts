@@ -1,5 +1,6 @@
 /** What every command shares: configuration, the open database, errors → exit codes. */
 import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { fromDatabaseError } from '../database-errors.ts';
 import { isAppError } from '../errors.ts';
 import { openContainer } from '../services/container.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -31,7 +32,8 @@ export async function withContext(body: (o: Opened) => Promise<void>, json = fal
   }
 }
 
-export function reportError(e: unknown, json: boolean): number {
+export function reportError(thrown: unknown, json: boolean): number {
+  const e = fromDatabaseError(thrown) ?? thrown;
   if (isAppError(e)) {
     if (json) process.stdout.write(`${JSON.stringify(e.toJSON(), null, 2)}\n`);
     const details = e.details as { errors?: RowError[] } | undefined;

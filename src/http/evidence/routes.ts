@@ -16,6 +16,7 @@ import { openEvidence } from '../../services/evidence/open-evidence.ts';
 import type { EvidenceStorage } from '../../services/evidence/storage.ts';
 import { checkUploadAllowed, storeEvidence, tooLarge } from '../../services/evidence/store-evidence.ts';
 import { type EvidenceView, evidenceUploadFields, sha256Params } from '../../shared/records-schemas.ts';
+import { checkUploadFields, readingMultipart } from '../multipart.ts';
 import { describe, parse } from '../route-kit.ts';
 
 interface Received {
@@ -30,25 +31,28 @@ async function receive(req: FastifyRequest, limitBytes: number): Promise<Receive
   const fields: Record<string, string> = {};
   let bytes: Buffer | null = null;
   try {
-    for await (const part of req.parts({ limits: { fileSize: limitBytes, files: 1 } })) {
-      if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value);
-        continue;
+    await readingMultipart(async () => {
+      for await (const part of req.parts({ limits: { fileSize: limitBytes, files: 1 } })) {
+        if (part.type === 'field') {
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        if (part.fieldname !== 'file') {
+          part.file.resume();
+          throw new AppError('VALIDATION_FAILED', `send the file in the field "file", not "${part.fieldname}"`);
+        }
+        const chunks: Buffer[] = [];
+        for await (const chunk of part.file) chunks.push(chunk as Buffer);
+        if (part.file.truncated) throw tooLarge(limitBytes);
+        bytes = Buffer.concat(chunks);
       }
-      if (part.fieldname !== 'file') {
-        part.file.resume();
-        throw new AppError('VALIDATION_FAILED', `send the file in the field "file", not "${part.fieldname}"`);
-      }
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      if (part.file.truncated) throw tooLarge(limitBytes);
-      bytes = Buffer.concat(chunks);
-    }
+    });
   } catch (e) {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(limitBytes);
     throw e;
   }
   if (!bytes) throw new AppError('VALIDATION_FAILED', 'the upload needs a field named "file"');
+  checkUploadFields(fields);
   return { bytes, fields };
 }
 

@@ -23,6 +23,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServiceContext): v
         body: syncBodyDoc,
       }),
       bodyLimit: SYNC_BODY_LIMIT,
+      // a NUL or lone surrogate rejects its sheet alone (sync.ts), not the batch (input-guard.ts)
+      config: { textPerItem: true },
     },
     async (req) => {
       const body = parse(syncBody, req.body);

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalContent, normalizeItems, packItems, sheetKey } from '../../domain/fieldwork/submission.ts';
 import { type SyncResultView, syncSubmission } from '../../shared/fieldwork-schemas.ts';
+import { findUnstorableText } from '../../shared/text-input.ts';
 import { canSync, ensure, requireSignedIn } from '../auth/policy.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
@@ -38,6 +39,16 @@ export async function prepareSheets(
   const results: SyncResultView[] = new Array(submissions.length);
   const ready: PreparedSheet[] = [];
   submissions.forEach((raw, index) => {
+    // text the database cannot hold (a NUL byte, a lone surrogate) rejects this sheet alone, for good
+    const unstorable = findUnstorableText(raw);
+    if (unstorable) {
+      const path = unstorable.path.slice(0, 200);
+      results[index] = rejected(index, idOf(raw), 'VALIDATION_FAILED', `${path}: ${unstorable.message}`, {
+        reason: 'unstorable_text',
+        details: { issues: [{ path, message: unstorable.message }] },
+      });
+      return;
+    }
     const r = syncSubmission.safeParse(raw);
     if (!r.success) {
       const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
