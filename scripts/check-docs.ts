@@ -2,11 +2,15 @@
  * The docs check (npm run check:docs, a tier of npm test):
  * 1. every repository path a document names in backticks exists
  *    (README, CONTRIBUTING, CHANGELOG and docs/**: `src/…`, `docs/…`, `test/…`, …);
- * 2. every route of /api/openapi.json is in docs/api.md as `METHOD /path`.
+ * 2. every route of /api/openapi.json is in docs/api.md as `METHOD /path`;
+ * 3. every setting src/config.ts reads is in the README's configuration table;
+ * 4. every `patuh` command is in the README's command list as `npx patuh COMMAND`.
  * Prints each problem with the file it is in; exits 1 when there is any.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Command } from 'commander';
+import { buildProgram } from '../src/cli/program.ts';
 import { buildServer } from '../src/http/server.ts';
 import { openContainer } from '../src/services/container.ts';
 
@@ -94,6 +98,26 @@ async function routesMissingFromApiDoc(): Promise<string[]> {
   }
 }
 
+/** The settings of src/config.ts's environment schema (its UPPER_CASE keys) missing from the README. */
+export function settingsMissingFromReadme(configSource: string, readme: string): string[] {
+  const names = new Set([...configSource.matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1] as string));
+  return [...names].filter((n) => !readme.includes(`\`${n}\``)).map((n) => `README.md does not name the setting ${n}`);
+}
+
+function commandPaths(c: Command, prefix = ''): string[] {
+  const here = `${prefix} ${c.name()}`.trim();
+  return c.commands.length === 0 ? [here] : c.commands.flatMap((s) => commandPaths(s, here));
+}
+
+/** `patuh` commands (leaves: `user create`, `backup`) the README's list does not show. */
+export function commandsMissingFromReadme(readme: string): string[] {
+  const program = buildProgram({ serve: async () => {} });
+  return program.commands
+    .flatMap((c) => commandPaths(c))
+    .filter((cmd) => !new RegExp(`npx patuh ${cmd.replace(/ /g, ' ')}(\\s|$)`, 'm').test(readme))
+    .map((cmd) => `README.md does not show \`npx patuh ${cmd}\``);
+}
+
 if (import.meta.main) {
   const problems: string[] = [];
   for (const f of markdownFiles()) {
@@ -102,6 +126,9 @@ if (import.meta.main) {
     }
   }
   problems.push(...(await routesMissingFromApiDoc()));
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  problems.push(...settingsMissingFromReadme(readFileSync(path.join(root, 'src/config.ts'), 'utf8'), readme));
+  problems.push(...commandsMissingFromReadme(readme));
   for (const p of problems) console.error(p);
   console.log(problems.length ? `docs check: ${problems.length} problem(s)` : 'docs check: every path and route found');
   process.exit(problems.length ? 1 : 0);
