@@ -100,7 +100,7 @@ export function registerDataCommands(program: Command): void {
         if (results.length === 0) return console.log('no results');
         for (const r of results) {
           console.log(
-            `${String(r.rank).padStart(4)}  ${r.score.toFixed(2).padStart(6)}  ${(r.category ?? '-').padEnd(2)} ${r.zone.padEnd(6)} ${r.entity.name}${r.complete ? '' : '  (belum lengkap)'}${r.synthetic ? '  [sintetis]' : ''}`,
+            `${String(r.rank).padStart(4)}  ${r.score.toFixed(2).padStart(6)}  ${(r.category ?? '-').padEnd(2)} ${(r.zone ?? '-').padEnd(6)} ${r.entity.name}${r.complete ? '' : '  (belum lengkap)'}${r.synthetic ? '  [sintetis]' : ''}`,
           );
         }
       }, o.json),

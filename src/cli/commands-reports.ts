@@ -34,7 +34,7 @@ function rankedRow(r: EntityResultView) {
 }
 
 function line(rank: number | null, r: Pick<EntityResultView, 'score' | 'category' | 'zone' | 'entity' | 'synthetic'>) {
-  return `${String(rank ?? '-').padStart(4)}  ${formatScore(r.score).padStart(6)}  ${(r.category ?? '-').padEnd(2)} ${r.zone.padEnd(6)} ${r.entity.name}${r.synthetic ? '  [sintetis]' : ''}`;
+  return `${String(rank ?? '-').padStart(4)}  ${formatScore(r.score).padStart(6)}  ${(r.category ?? '-').padEnd(2)} ${(r.zone ?? '-').padEnd(6)} ${r.entity.name}${r.synthetic ? '  [sintetis]' : ''}`;
 }
 
 function improvementLine(i: Improvement): string {

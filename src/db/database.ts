@@ -17,6 +17,7 @@ import * as m0006 from './migrations/0006_followup.ts';
 import * as m0007 from './migrations/0007_evidence.ts';
 import * as m0008 from './migrations/0008_entity_lifespan.ts';
 import * as m0016 from './migrations/0016_stored_results.ts';
+import * as m0019 from './migrations/0019_method_2025.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -109,6 +110,7 @@ const migrations: Record<string, Migration> = {
   '0007_evidence': m0007,
   '0008_entity_lifespan': m0008,
   '0016_stored_results': m0016,
+  '0019_method_2025': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

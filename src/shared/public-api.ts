@@ -55,7 +55,7 @@ export interface BandView {
   min: number;
   category: string | null;
   opinion: LocalText;
-  zone: Zone;
+  zone: Zone | null;
 }
 
 export interface TallyView {
@@ -89,7 +89,7 @@ export interface RankedRow {
   category: string | null;
   opinion: string;
   opinionText: LocalText;
-  zone: Zone;
+  zone: Zone | null;
   rank: number;
   provinceRank: number | null;
   synthetic: boolean;
@@ -98,8 +98,8 @@ export interface RankedRow {
 export interface ImprovementRow {
   rank: number;
   entity: PublicEntityRef;
-  previous: { score: number; category: string | null; opinion: string; zone: Zone };
-  current: { score: number; category: string | null; opinion: string; zone: Zone };
+  previous: { score: number; category: string | null; opinion: string; zone: Zone | null };
+  current: { score: number; category: string | null; opinion: string; zone: Zone | null };
   /** current − previous, two decimals */
   change: number;
 }
@@ -115,7 +115,7 @@ export interface SearchHit {
   entity: PublicEntityRef;
   score: number;
   category: string | null;
-  zone: Zone;
+  zone: Zone | null;
 }
 
 export interface PublicResultCard {
@@ -125,7 +125,7 @@ export interface PublicResultCard {
   category: string | null;
   opinion: string;
   opinionText: LocalText;
-  zone: Zone;
+  zone: Zone | null;
   complete: boolean;
   source: 'published' | 'answers';
   synthetic: boolean;
@@ -135,7 +135,7 @@ export interface PublicResultCard {
   provinceRank: number | null;
   provinceSize: number | null;
   units: Array<{ id: number; name: string; score: number | null; complete: boolean }>;
-  history: Array<{ year: number; score: number; category: string | null; zone: Zone; opinion: string }>;
+  history: Array<{ year: number; score: number; category: string | null; zone: Zone | null; opinion: string }>;
 }
 
 export interface InstrumentCatalogView {

@@ -6,7 +6,20 @@ export interface Banding {
   rounded: number;
   category: string | null;
   opinion: LocalText;
-  zone: Zone;
+  /** null in schemes without zones (from 2025) */
+  zone: Zone | null;
+  /** the quality word printed with the opinion from 2025 ("Baik", "Cukup", "Kurang"); null before */
+  quality: LocalText | null;
+  /** whether the band is an award (certificate eligibility) */
+  award: boolean;
+}
+
+/**
+ * Whether a band is an award: what the band scheme says (from 2025 only "Kualitas
+ * Tertinggi"), else the green zone (2021–2024).
+ */
+export function isAwardBand(band: Pick<Band, 'award' | 'zone'>): boolean {
+  return band.award ?? band.zone === 'hijau';
 }
 
 /** Puts a score into the scheme's band: the first band whose minimum the rounded score reaches. */
@@ -17,5 +30,12 @@ export function bandFor(scheme: BandScheme, score: number): Banding {
   if (h < 0 || h > 10000) throw new RangeError(`a score lies in 0..100, got ${score}`);
   const band: Band | undefined = scheme.bands.find((b) => h >= Math.round(b.min * 100));
   if (!band) throw new Error(`band scheme ${scheme.scheme} has no band for ${score}`);
-  return { rounded: roundHalfUp(score, 2), category: band.category, opinion: band.opinion, zone: band.zone };
+  return {
+    rounded: roundHalfUp(score, 2),
+    category: band.category,
+    opinion: band.opinion,
+    zone: band.zone,
+    quality: band.quality ?? null,
+    award: isAwardBand(band),
+  };
 }

@@ -14,7 +14,7 @@ export type { ExportFormat, ExportLevel, RankingKind } from '@shared/public-api.
 export { EXPORT_FORMATS, EXPORT_LEVELS, RANKING_KINDS } from '@shared/public-api.ts';
 
 const localText = z.object({ id: z.string(), en: z.string() });
-const zone = z.enum(ZONES);
+const zone = z.enum(ZONES).nullable();
 const level = z.enum(LEVELS);
 
 export const publicCycleSchema = z.object({
@@ -30,7 +30,7 @@ const tally = z.object({
   entities: z.number(),
   meanScore: z.number().nullable(),
   categories: z.array(z.object({ category: z.string(), count: z.number() })),
-  zones: z.array(z.object({ zone, count: z.number() })),
+  zones: z.array(z.object({ zone: z.enum(ZONES), count: z.number() })),
   greenShare: z.number().nullable(),
 });
 export type TallyView = z.infer<typeof tally>;

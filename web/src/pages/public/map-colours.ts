@@ -41,6 +41,7 @@ export function meanColour(score: number, bands: readonly Band[]): Colour {
 export function meanLegend(bands: readonly Band[]): Array<{ zone: Zone; from: number; to: number | null }> {
   const out: Array<{ zone: Zone; from: number; to: number | null }> = [];
   for (const b of bands) {
+    if (b.zone === null) continue;
     const last = out[out.length - 1];
     if (last && last.zone === b.zone) last.from = b.min;
     else out.push({ zone: b.zone, from: b.min, to: last ? Math.round(last.from * 100 - 1) / 100 : null });
