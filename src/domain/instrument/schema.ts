@@ -253,7 +253,9 @@ export function parseInstrument(input: unknown): Parsed<Instrument> {
     });
   });
   const parts = inst.parts ?? [];
-  parts.forEach((p, pi) => claim(`part ${p.code}`, `parts[${pi}].code`));
+  parts.forEach((p, pi) => {
+    claim(`part ${p.code}`, `parts[${pi}].code`);
+  });
   if (parts.length > 0 && parts.filter((p) => p.from === 'dimensions').length !== 1) {
     problems.push({ path: 'parts', message: 'exactly one part is made of the dimensions (from: "dimensions")' });
   }

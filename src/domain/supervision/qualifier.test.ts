@@ -43,3 +43,20 @@ describe('Tanpa Maladministrasi', () => {
     expect(isIsoDate('28/02/2026')).toBe(false);
   });
 });
+
+describe('the register as people write it', () => {
+  it('reads kinds, statuses and dates', async () => {
+    const { parseProductKind, parseProductStatus, parseRegisterDate, checkProduct } = await import('./qualifier.ts');
+    expect(parseProductKind('Tindakan Korektif')).toBe('lahp');
+    expect(parseProductKind('LHA')).toBe('lha');
+    expect(parseProductKind('Saran  Penyempurnaan')).toBe('saran_penyempurnaan');
+    expect(parseProductKind('Rekomendasi')).toBe('rekomendasi');
+    expect(parseProductKind('Teguran')).toBeNull();
+    expect(parseProductStatus('Selesai')).toBe('selesai');
+    expect(parseProductStatus('done')).toBeNull();
+    expect(parseRegisterDate('31/03/2026')).toBe('2026-03-31');
+    expect(parseRegisterDate('2026-03-31')).toBe('2026-03-31');
+    expect(parseRegisterDate('31/02/2026')).toBeNull();
+    expect(checkProduct({ ...p({ dueOn: '2026-01-01' }), evidenceHashes: ['abc'] })).toHaveLength(2);
+  });
+});

@@ -57,3 +57,46 @@ export function isIsoDate(text: string): boolean {
   const d = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
+
+const KIND_ALIASES: Record<string, ProductKind> = {
+  lahp: 'lahp',
+  'tindakan korektif': 'lahp',
+  lha: 'lha',
+  'saran perbaikan': 'lha',
+  saran_penyempurnaan: 'saran_penyempurnaan',
+  'saran penyempurnaan': 'saran_penyempurnaan',
+  rekomendasi: 'rekomendasi',
+  recommendation: 'rekomendasi',
+};
+
+/** A product kind as registers write it: "LAHP", "Tindakan Korektif", "LHA", "Saran Penyempurnaan", "Rekomendasi". */
+export function parseProductKind(text: string): ProductKind | null {
+  return KIND_ALIASES[text.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
+}
+
+export function parseProductStatus(text: string): ProductStatus | null {
+  const t = text.trim().toLowerCase();
+  return (FOLLOW_UP_STATUSES as readonly string[]).includes(t) ? (t as ProductStatus) : null;
+}
+
+/** Dates as registers write them: 2026-03-31 or 31/03/2026 (day first); null when not a date. */
+export function parseRegisterDate(text: string): string | null {
+  const t = text.trim();
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const iso = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, '0')}-${dmy[1]?.padStart(2, '0')}` : t;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** Evidence hashes: SHA-256 in hex, as the evidence store names files. */
+export function isEvidenceHash(text: string): boolean {
+  return /^[0-9a-f]{64}$/.test(text);
+}
+
+/** What is wrong with a product before it is written; empty when nothing. */
+export function checkProduct(p: SupervisionProduct & { evidenceHashes: readonly string[] }): string[] {
+  const problems: string[] = [];
+  if (!p.number.trim()) problems.push('number is empty');
+  if (p.dueOn < p.issuedOn) problems.push(`due date ${p.dueOn} is before the issue date ${p.issuedOn}`);
+  for (const h of p.evidenceHashes) if (!isEvidenceHash(h)) problems.push(`"${h}" is not a SHA-256 evidence hash`);
+  return problems;
+}
