@@ -17,6 +17,7 @@ import { certificate, reportCard } from '../../src/services/reports/report-card.
 import { cycleResults } from '../../src/services/results.ts';
 import { holdAward, releaseAward } from '../../src/services/supervision/award-holds.ts';
 import { changeProduct, listSupervisionProducts } from '../../src/services/supervision/products.ts';
+import { rankVerticalOffices } from '../../src/services/vertical-offices.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
 import { csvFile } from '../helpers/files.ts';
 import { pdfFlatText } from '../helpers/pdf-text.ts';
@@ -142,6 +143,25 @@ describe('the 2026 assessment on maladministrasi-2025', () => {
     expect(polri?.score).toBe(66.67);
     expect(polri?.complete).toBe(false);
     expect(polri?.units.map((u) => u.provinceCode).sort()).toEqual(['32', '74', '74']);
+  });
+
+  it('lets a regional office rank the vertical offices of its own province only', async () => {
+    const head = {
+      ...SYSTEM,
+      kind: 'user' as const,
+      role: 'office_head' as const,
+      officeProvinceCode: '74',
+      userId: 1,
+    };
+    const { rows } = await rankVerticalOffices(t.ctx, head, 2026, '74');
+    expect(rows.map((r) => [r.rank, r.unit.name, r.unit.kind, r.parent.code, r.score])).toEqual([
+      [1, 'Polres Kendari', 'Polres', 'POLRI', 100],
+      [2, 'Polres Baubau', 'Polres', 'POLRI', 66.67],
+    ]);
+    await expect(rankVerticalOffices(t.ctx, head, 2026, '32')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await rankVerticalOffices(t.ctx, SYSTEM, 2026, '32')).rows.map((r) => r.unit.name)).toEqual([
+      'Polres Bekasi Kota',
+    ]);
   });
 
   it('withholds the report card and certificate with a reason, the score standing, and releases them audited', async () => {
