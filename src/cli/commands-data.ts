@@ -5,6 +5,7 @@ import { loadCycle, parseYear, requireInstrument } from '../services/cycles.ts';
 import { explainEntity } from '../services/explain.ts';
 import { importAnswers } from '../services/imports/import-answers.ts';
 import { importResults } from '../services/imports/import-results.ts';
+import { importTrust } from '../services/imports/import-trust.ts';
 import { describeInstrument } from '../services/instrument-view.ts';
 import { cycleResults } from '../services/results.ts';
 import { formatExplanation } from './format-explain.ts';
@@ -37,7 +38,7 @@ export function registerDataCommands(program: Command): void {
       }, o.json),
     );
 
-  const imp = program.command('import').description('import answers or published results (CSV or XLSX)');
+  const imp = program.command('import').description('import answers, published results or public trust (CSV or XLSX)');
   const importCommand = (
     name: string,
     description: string,
@@ -84,6 +85,16 @@ export function registerDataCommands(program: Command): void {
       const r = await importResults(ctx, file, year, { onProgress: (d, t) => p.update('read', d, t) });
       p.report(r);
       return `imported published results of ${r.entities} entities (${r.units} units) into ${r.cycle}`;
+    },
+  );
+
+  importCommand(
+    'trust',
+    'import public trust (from 2025): entity,trust_score (optional perception, level), 0–100',
+    async (ctx, file, year, p) => {
+      const r = await importTrust(ctx, file, year);
+      p.report(r);
+      return `imported public trust of ${r.entities} entities into ${r.cycle}; results re-stored`;
     },
   );
 

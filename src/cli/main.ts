@@ -5,6 +5,7 @@ import { registerDataCommands } from './commands-data.ts';
 import { registerReportCommands } from './commands-reports.ts';
 import { registerSamplingCommands } from './commands-sampling.ts';
 import { registerServerCommands } from './commands-server.ts';
+import { registerSupervisionCommands } from './commands-supervision.ts';
 import { registerUserCommands } from './commands-users.ts';
 
 const program = new Command();
@@ -21,6 +22,7 @@ registerUserCommands(program);
 registerSamplingCommands(program);
 registerAuditCommands(program);
 registerReportCommands(program);
+registerSupervisionCommands(program);
 
 try {
   await program.parseAsync(process.argv);
