@@ -34,6 +34,7 @@ import {
 import { csvFile } from '../helpers/files.ts';
 import { FIELDWORK_CASES, prepareFieldworkFixtures } from './authz-matrix-fieldwork.ts';
 import { FOLLOW_UP_CASES, prepareFollowUpFixtures } from './authz-matrix-followup.ts';
+import { METHOD_CASES, prepareMethodFixtures } from './authz-matrix-method.ts';
 import { prepareRecordsFixtures, RECORDS_CASES } from './authz-matrix-records.ts';
 import { REPORTS_CASES } from './authz-matrix-reports.ts';
 
@@ -416,6 +417,7 @@ const CASES: Case[] = [
   ...FIELDWORK_CASES,
   ...RECORDS_CASES,
   ...REPORTS_CASES,
+  ...METHOD_CASES,
 
   {
     route: 'POST /api/v1/auth/logout',
@@ -467,6 +469,7 @@ beforeAll(async () => {
     ).view.id;
   }
   await prepareFollowUpFixtures(ctx);
+  await prepareMethodFixtures(ctx);
   await prepareFieldworkFixtures(ctx, w.users.assessor.id);
   await prepareRecordsFixtures(w.app, w.auth.admin as Auth, { x: ids.unitX31, y: ids.unitY31 });
   expect(Object.values(ids).every((v) => v !== 0)).toBe(true);
