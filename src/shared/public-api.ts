@@ -136,6 +136,8 @@ export interface PublicResultCard {
   provinceSize: number | null;
   units: Array<{ id: number; name: string; score: number | null; complete: boolean }>;
   history: Array<{ year: number; score: number; category: string | null; zone: Zone | null; opinion: string }>;
+  /** an award band, and whether its report card and certificate are withheld ("ditahan"; the score stands) */
+  award: { eligible: boolean; withheld: boolean };
 }
 
 export interface InstrumentCatalogView {

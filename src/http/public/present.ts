@@ -138,5 +138,6 @@ export function presentResultCard(ctx: ServiceContext, x: PublicResult): PublicR
     provinceSize: x.provinceSize,
     units: r.units.map((u) => ({ id: u.id, name: u.name, score: u.score, complete: u.complete })),
     history: x.history,
+    award: { eligible: r.award.eligible, withheld: r.award.withheld !== null },
   };
 }

@@ -128,6 +128,7 @@ export const resultCardSchema = z.object({
   history: z.array(
     z.object({ year: z.number(), score: z.number(), category: z.string().nullable(), zone, opinion: z.string() }),
   ),
+  award: z.object({ eligible: z.boolean(), withheld: z.boolean() }).optional(),
 });
 export type ResultCardView = z.infer<typeof resultCardSchema>;
 
