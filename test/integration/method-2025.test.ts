@@ -8,11 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/db/repos/audit.ts';
 import { AppError } from '../../src/errors.ts';
+import { presentResultCard } from '../../src/http/public/present.ts';
 import { SYSTEM } from '../../src/services/auth/principal.ts';
 import { importAnswers } from '../../src/services/imports/import-answers.ts';
 import { importProducts } from '../../src/services/imports/import-products.ts';
+import { importResults } from '../../src/services/imports/import-results.ts';
 import { importTrust } from '../../src/services/imports/import-trust.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
+import { publicResult } from '../../src/services/public/public-result.ts';
 import { certificate, reportCard } from '../../src/services/reports/report-card.ts';
 import { cycleResults } from '../../src/services/results.ts';
 import { holdAward, releaseAward } from '../../src/services/supervision/award-holds.ts';
@@ -195,6 +198,21 @@ describe('the 2026 assessment on maladministrasi-2025', () => {
     expect(card).toContain('Kualitas dan Kepatuhan (empat dimensi)');
     expect(card).toContain('Tingkat Kepercayaan Masyarakat');
     expect(card).toContain('Tanpa Maladministrasi: semua produk pengawasan');
+  });
+
+  it('says "ditahan" on the public card of a published cycle without hiding the score (2022: green zone)', async () => {
+    const results = csvFile([
+      ['entity', 'score'],
+      ['Kota Bekasi', '83.18'],
+    ]);
+    await importResults(t.ctx, results, 2022);
+    await holdAward(t.ctx, SYSTEM, { year: 2022, entity: 'Kota Bekasi' }, 'LAHP 2022 belum dilaksanakan');
+    const card = presentResultCard(t.ctx, await publicResult(t.ctx, 2022, '32.75'));
+    expect(card).toMatchObject({ score: 83.18, zone: 'hijau', award: { eligible: true, withheld: true } });
+    await expect(certificate(t.ctx, 2022, 'Kota Bekasi', { printedAt })).rejects.toThrow(/ditahan/);
+    await releaseAward(t.ctx, SYSTEM, { year: 2022, entity: 'Kota Bekasi' });
+    const released = presentResultCard(t.ctx, await publicResult(t.ctx, 2022, '32.75'));
+    expect(released.award).toEqual({ eligible: true, withheld: false });
   });
 
   it('gives a single unit its certificate by its own score', async () => {
