@@ -22,7 +22,7 @@ import { holdAward, releaseAward } from '../../src/services/supervision/award-ho
 import { changeProduct, listSupervisionProducts } from '../../src/services/supervision/products.ts';
 import { rankVerticalOffices } from '../../src/services/vertical-offices.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
-import { csvFile } from '../helpers/files.ts';
+import { csvFile, rawFile } from '../helpers/files.ts';
 import { pdfFlatText } from '../helpers/pdf-text.ts';
 
 let t: TestContext;
@@ -221,6 +221,46 @@ describe('the 2026 assessment on maladministrasi-2025', () => {
     expect(pdfFlatText(c.pdf)).toContain('Puskesmas Mandonga');
     await expect(certificate(t.ctx, 2026, 'Kota Bekasi', { printedAt, unit: 'Dinas Sosial' })).rejects.toThrow(
       AppError,
+    );
+  });
+
+  it('reads the register and trust from XLSX, date cells included, and refuses a bad register whole', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('produk');
+    ws.addRow(['entity', 'kind', 'number', 'issued_on', 'due_on', 'status']);
+    ws.addRow([
+      'Kota Kendari',
+      'Saran Penyempurnaan',
+      'SP-1/2026',
+      new Date(Date.UTC(2026, 0, 5)),
+      new Date(Date.UTC(2026, 2, 31)),
+      'selesai',
+    ]);
+    const report = await importProducts(
+      t.ctx,
+      SYSTEM,
+      rawFile(Buffer.from(await wb.xlsx.writeBuffer()), 'produk.xlsx'),
+    );
+    expect(report.products).toBe(1);
+    const sp = (await listSupervisionProducts(t.ctx, SYSTEM, 'Kota Kendari')).find((p) => p.number === 'SP-1/2026');
+    expect(sp).toMatchObject({ kind: 'saran_penyempurnaan', issuedOn: '2026-01-05', dueOn: '2026-03-31' });
+    const bad = csvFile([
+      ['entity', 'kind', 'number', 'issued_on', 'due_on', 'status'],
+      ['Kota Kendari', 'Teguran', 'T-1', '2026-01-01', '2026-02-01', 'belum'],
+      ['Kota Kendari', 'LHA', 'LHA-2', '2026-03-01', '2026-02-01', 'selesai'],
+      ['Kota Kendari', 'LHA', 'LHA-3', '2026-03-01', '2026-04-01', 'done'],
+    ]);
+    const err = (await importProducts(t.ctx, SYSTEM, bad).catch((e: unknown) => e)) as AppError;
+    expect(err.code).toBe('IMPORT_REJECTED');
+    const rows = (err.details as { errors: Array<{ row: number; column?: string }> }).errors;
+    expect(rows.map((e) => [e.row, e.column])).toEqual([
+      [2, 'kind'],
+      [3, 'due_on'],
+      [4, 'status'],
+    ]);
+    expect((await listSupervisionProducts(t.ctx, SYSTEM, 'Kota Kendari')).some((p) => p.number === 'LHA-3')).toBe(
+      false,
     );
   });
 

@@ -57,6 +57,8 @@ describe('the register as people write it', () => {
     expect(parseRegisterDate('31/03/2026')).toBe('2026-03-31');
     expect(parseRegisterDate('2026-03-31')).toBe('2026-03-31');
     expect(parseRegisterDate('31/02/2026')).toBeNull();
+    expect(parseRegisterDate('2026-03-31T00:00:00.000Z')).toBe('2026-03-31');
+    expect(parseRegisterDate('2026-03-31T10:00:00.000Z')).toBeNull();
     expect(checkProduct({ ...p({ dueOn: '2026-01-01' }), evidenceHashes: ['abc'] })).toHaveLength(2);
   });
 });

@@ -79,9 +79,13 @@ export function parseProductStatus(text: string): ProductStatus | null {
   return (FOLLOW_UP_STATUSES as readonly string[]).includes(t) ? (t as ProductStatus) : null;
 }
 
-/** Dates as registers write them: 2026-03-31 or 31/03/2026 (day first); null when not a date. */
+/**
+ * Dates as registers write them: 2026-03-31 or 31/03/2026 (day first), or a
+ * spreadsheet date cell (read as midnight UTC, 2026-03-31T00:00:00.000Z); null when not a date.
+ */
 export function parseRegisterDate(text: string): string | null {
-  const t = text.trim();
+  const cellDate = /^(\d{4}-\d{2}-\d{2})T00:00:00(\.000)?Z$/.exec(text.trim());
+  const t = cellDate?.[1] ?? text.trim();
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
   const iso = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, '0')}-${dmy[1]?.padStart(2, '0')}` : t;
   return isIsoDate(iso) ? iso : null;
