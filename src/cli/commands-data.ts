@@ -1,6 +1,6 @@
 /** patuh instrument / import / results / explain */
 import type { Command } from 'commander';
-import { presentResult as resultJson } from '../http/results/present.ts';
+import { presentResult as resultJson } from '../present/results.ts';
 import { loadCycle, parseYear, requireInstrument } from '../services/cycles.ts';
 import { explainEntity } from '../services/explain.ts';
 import { importAnswers } from '../services/imports/import-answers.ts';

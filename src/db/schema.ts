@@ -187,6 +187,17 @@ export interface UserTable {
   created_at: Timestamp;
 }
 
+/** one sign-in throttle: a key (account+network, network, account) and its counted attempts */
+export interface SignInThrottleTable {
+  key: string;
+  attempts: Generated<number>;
+  window_start: Timestamp;
+  /** lockouts so far: the next one lasts twice as long */
+  strikes: Generated<number>;
+  blocked_until: NullableTimestamp;
+  expires_at: Timestamp;
+}
+
 export interface SessionTable {
   /** sha256 (hex) of the token the browser holds */
   id: string;
@@ -245,6 +256,14 @@ export interface EvidenceTable {
   created_by: number | null;
   /** defaults to now() */
   created_at: Timestamp;
+}
+
+/** Who uploaded a piece of evidence: one row per (file, user), the same bytes from several people (0021). */
+export interface EvidenceUploadTable {
+  evidence_sha256: string;
+  user_id: number;
+  /** defaults to now(): the first time this user uploaded these bytes */
+  at: Timestamp;
 }
 
 /** What a piece of evidence supports: "submission:<uuid>", "followup:<id>", "unit:<id>" … */
@@ -467,6 +486,7 @@ export interface DB {
   public_trust: PublicTrustTable;
   supervision_products: SupervisionProductTable;
   award_holds: AwardHoldTable;
+  sign_in_throttle: SignInThrottleTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
@@ -474,6 +494,7 @@ export interface DB {
   audit_chain_head: AuditChainHeadTable;
   evidence: EvidenceTable;
   evidence_links: EvidenceLinkTable;
+  evidence_uploads: EvidenceUploadTable;
   unit_candidates: UnitCandidateTable;
   samples: SampleTable;
   assignments: AssignmentTable;

@@ -64,11 +64,15 @@ export interface TallyView {
   categories: Array<{ category: string; count: number }>;
   zones: Array<{ zone: Zone; count: number }>;
   greenShare: number | null;
+  /** the zone the mean score falls in (the server bands it; the map colours by it) */
+  meanZone: Zone | null;
 }
 
 export interface PublicSummary {
   cycle: PublicCycle;
   bands: BandView[];
+  /** each zone's score range, best first: the map's colour key */
+  zoneRanges: Array<{ zone: Zone; from: number; to: number | null }>;
   national: TallyView;
   levels: Array<TallyView & { level: Level }>;
   /** all 38 provinces, by code; a province's numbers cover the province itself and its kabupaten and kota */
@@ -138,6 +142,8 @@ export interface PublicResultCard {
   history: Array<{ year: number; score: number; category: string | null; zone: Zone | null; opinion: string }>;
   /** an award band, and whether its report card and certificate are withheld ("ditahan"; the score stands) */
   award: { eligible: boolean; withheld: boolean };
+  /** whether the page offers the certificate (piagam): an award band, not withheld (the server's rule) */
+  certificate: boolean;
 }
 
 export interface InstrumentCatalogView {

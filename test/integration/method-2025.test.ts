@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/db/repos/audit.ts';
 import { AppError } from '../../src/errors.ts';
-import { presentResultCard } from '../../src/http/public/present.ts';
+import { presentResultCard } from '../../src/present/public.ts';
 import { SYSTEM } from '../../src/services/auth/principal.ts';
 import { importAnswers } from '../../src/services/imports/import-answers.ts';
 import { importProducts } from '../../src/services/imports/import-products.ts';

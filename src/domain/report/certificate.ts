@@ -19,6 +19,11 @@ export function qualifiesForCertificate(result: { award: { eligible: boolean } }
   return result.award.eligible;
 }
 
+/** Whether a certificate can be issued now: an award band, and not withheld (the page offers it only then). */
+export function mayIssueCertificate(result: { award: { eligible: boolean; withheld: unknown } }): boolean {
+  return result.award.eligible && result.award.withheld === null;
+}
+
 export interface CertificateModel {
   year: number;
   entity: CardResult['entity'];

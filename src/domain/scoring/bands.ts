@@ -22,6 +22,18 @@ export function isAwardBand(band: Pick<Band, 'award' | 'zone'>): boolean {
   return band.award ?? band.zone === 'hijau';
 }
 
+/** Each zone's score range in a scheme: from its lowest band minimum up to just below the next zone's (the best first). */
+export function zoneRanges(scheme: BandScheme): Array<{ zone: Zone; from: number; to: number | null }> {
+  const out: Array<{ zone: Zone; from: number; to: number | null }> = [];
+  for (const b of scheme.bands) {
+    if (b.zone === null) continue; // from 2025 there are no zones
+    const last = out[out.length - 1];
+    if (last && last.zone === b.zone) last.from = b.min;
+    else out.push({ zone: b.zone, from: b.min, to: last ? Math.round(last.from * 100 - 1) / 100 : null });
+  }
+  return out;
+}
+
 /** Puts a score into the scheme's band: the first band whose minimum the rounded score reaches. */
 export function bandFor(scheme: BandScheme, score: number): Banding {
   // compare the rounded score: sums of floating-point terms may land a hair outside 0..100 (100.00000000000001)

@@ -17,6 +17,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { importProducts } from '../../services/imports/import-products.ts';
 import { checkImportAllowed, type ImportKind, importUploadedFile } from '../../services/imports/upload-import.ts';
 import { yearParams } from '../../shared/api-schemas.ts';
+import { readingMultipart } from '../multipart.ts';
 import { describe, parse } from '../route-kit.ts';
 
 /** A file name safe to write: the base name, with anything but letters, digits, dot, dash, underscore and space replaced. */
@@ -72,7 +73,7 @@ export function registerImportRoutes(app: FastifyInstance, ctx: ServiceContext):
         await checkImportAllowed(ctx, req.principal, year); // before reading a byte of the upload
         const dir = await mkdtemp(path.join(tmpdir(), 'patuh-upload-'));
         try {
-          const file = await receive(req, dir);
+          const file = await readingMultipart(() => receive(req, dir));
           return { data: await importUploadedFile(ctx, req.principal, year, kind, file) };
         } finally {
           await rm(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
  * row naming its successors (services/registry.ts resolveForCycle).
  */
 import { type AnswerColumns, upsertAnswers, upsertRespondents } from '../../db/repos/answers.ts';
+import { lockStoredResults } from '../../db/repos/stored-results.ts';
 import { ensureUnits, existingUnitKeys, unitKey } from '../../db/repos/units.ts';
 import { INTERVIEW_METHODS, type Indicator, LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { appliesToLevel } from '../../domain/scoring/score.ts';
@@ -158,6 +159,8 @@ export async function importAnswers(
   const total = cols.indicator.length;
   const by = opts.by ?? 'import';
   return ctx.db.transaction().execute(async (tx) => {
+    // one import of a cycle at a time: a second waits, then replaces what the first wrote (no key collision)
+    await lockStoredResults(tx, cycle.id);
     const existing = await existingUnitKeys(tx, cycle.id, [...new Set(slots.map((s) => s.entityId))]);
     const isNew = slots.map((s) => !existing.has(`${s.entityId}\u0000${s.key}`));
     const unitIds = await ensureUnits(

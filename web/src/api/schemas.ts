@@ -70,6 +70,8 @@ export const resultSchema = z.object({
   provinceRank: z.number().nullable(),
   source: z.enum(['published', 'answers']),
   synthetic: z.boolean(),
+  /** whether the result earns a certificate: the server's rule (domain/report/certificate.ts) */
+  certificate: z.boolean(),
   units: z.array(unitResultSchema),
   publishedUnits: z
     .object({ unitMean: z.number(), difference: z.number(), withinRounding: z.boolean() })

@@ -32,6 +32,7 @@ const tally = z.object({
   categories: z.array(z.object({ category: z.string(), count: z.number() })),
   zones: z.array(z.object({ zone: z.enum(ZONES), count: z.number() })),
   greenShare: z.number().nullable(),
+  meanZone: zone.nullable(),
 });
 export type TallyView = z.infer<typeof tally>;
 
@@ -41,6 +42,7 @@ export type Band = z.infer<typeof bandSchema>;
 export const summarySchema = z.object({
   cycle: publicCycleSchema,
   bands: z.array(bandSchema),
+  zoneRanges: z.array(z.object({ zone: z.enum(ZONES), from: z.number(), to: z.number().nullable() })),
   national: tally,
   levels: z.array(tally.extend({ level })),
   provinces: z.array(tally.extend({ provinceCode: z.string(), province: z.string() })),
@@ -129,6 +131,7 @@ export const resultCardSchema = z.object({
     z.object({ year: z.number(), score: z.number(), category: z.string().nullable(), zone, opinion: z.string() }),
   ),
   award: z.object({ eligible: z.boolean(), withheld: z.boolean() }).optional(),
+  certificate: z.boolean(),
 });
 export type ResultCardView = z.infer<typeof resultCardSchema>;
 

@@ -1,8 +1,8 @@
 /** The API's shapes for follow-up and mentoring (src/shared/follow-up-schemas.ts): dates as ISO strings, people by name and side. */
-import { sideOf } from '../../services/auth/follow-up-policy.ts';
-import type { EntityFollowUp, FollowUpItemView as ItemRow } from '../../services/follow-up/items.ts';
-import type { MentoringSessionView as SessionRow } from '../../services/follow-up/mentoring.ts';
-import type { ProgressView } from '../../services/follow-up/progress.ts';
+import { sideOf } from '../services/auth/follow-up-policy.ts';
+import type { EntityFollowUp, FollowUpItemView as ItemRow } from '../services/follow-up/items.ts';
+import type { MentoringSessionView as SessionRow } from '../services/follow-up/mentoring.ts';
+import type { ProgressView } from '../services/follow-up/progress.ts';
 import type {
   EntityFollowUpView,
   FollowUpItemView,
@@ -10,7 +10,7 @@ import type {
   FollowUpStatus,
   MentoringSessionView,
   PersonView,
-} from '../../shared/follow-up-schemas.ts';
+} from '../shared/follow-up-schemas.ts';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 

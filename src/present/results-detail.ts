@@ -1,10 +1,10 @@
 /** The API's shapes for result pages: presentResult plus what a page needs to link and label. */
-import type { Instrument } from '../../domain/instrument/schema.ts';
-import { describeInstrument } from '../../services/instrument-view.ts';
-import type { EntityResultView } from '../../services/results.ts';
-import type { EntityResultDetail } from '../../services/results-view/entity-result.ts';
-import type { UnitDetail } from '../../services/results-view/unit-detail.ts';
-import { presentResult } from './present.ts';
+import type { Instrument } from '../domain/instrument/schema.ts';
+import { describeInstrument } from '../services/instrument-view.ts';
+import type { EntityResultView } from '../services/results.ts';
+import type { EntityResultDetail } from '../services/results-view/entity-result.ts';
+import type { UnitDetail } from '../services/results-view/unit-detail.ts';
+import { presentResult } from './results.ts';
 
 /**
  * presentResult (the fields of `patuh results --json`) with the opinion in both

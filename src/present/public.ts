@@ -1,12 +1,17 @@
 /** The public API's shapes: only what the public may read, field by field. */
-import type { Improvement } from '../../domain/scoring/ranking.ts';
-import { roundHalfUp } from '../../domain/scoring/rounding.ts';
-import type { ServiceContext } from '../../services/context.ts';
-import type { LoadedCycle } from '../../services/cycles.ts';
-import type { PublicResult } from '../../services/public/public-result.ts';
-import type { PublicSummary } from '../../services/public/public-summary.ts';
-import type { Rankings } from '../../services/rankings.ts';
-import type { EntityResultView } from '../../services/results.ts';
+
+import type { BandScheme, Zone } from '../domain/instrument/schema.ts';
+import { mayIssueCertificate } from '../domain/report/certificate.ts';
+import { bandFor, zoneRanges } from '../domain/scoring/bands.ts';
+import type { Tally } from '../domain/scoring/distribution.ts';
+import type { Improvement } from '../domain/scoring/ranking.ts';
+import { roundHalfUp } from '../domain/scoring/rounding.ts';
+import type { ServiceContext } from '../services/context.ts';
+import type { LoadedCycle } from '../services/cycles.ts';
+import type { PublicResult } from '../services/public/public-result.ts';
+import type { PublicSummary } from '../services/public/public-summary.ts';
+import type { Rankings } from '../services/rankings.ts';
+import type { EntityResultView } from '../services/results.ts';
 import type {
   BandView,
   ImprovementRow,
@@ -17,7 +22,7 @@ import type {
   PublicSummary as PublicSummaryView,
   RankedRow,
   SearchHit,
-} from '../../shared/public-api.ts';
+} from '../shared/public-api.ts';
 
 export function presentPublicCycle(
   ctx: ServiceContext,
@@ -67,13 +72,26 @@ export const presentHit = (r: EntityResultView): SearchHit => ({
   zone: r.zone,
 });
 
+/** A tally with the zone its mean falls in. */
+function bandedWith(scheme: BandScheme) {
+  return <T extends Tally>(t: T): T & { meanZone: Zone | null } => ({
+    ...t,
+    meanZone: t.meanScore === null ? null : bandFor(scheme, t.meanScore).zone,
+  });
+}
+
 export function presentSummary(ctx: ServiceContext, s: PublicSummary): PublicSummaryView {
+  const banded = bandedWith(s.cycle.bands);
   return {
     cycle: presentPublicCycle(ctx, s.cycle, s.national.entities),
     bands: presentBands(s.cycle),
-    national: s.national,
-    levels: s.levels,
-    provinces: s.provinces.map((p) => ({ ...p, province: s.provinceNames.get(p.provinceCode) ?? p.provinceCode })),
+    zoneRanges: zoneRanges(s.cycle.bands),
+    national: banded(s.national),
+    levels: s.levels.map(banded),
+    provinces: s.provinces.map((p) => ({
+      ...banded(p),
+      province: s.provinceNames.get(p.provinceCode) ?? p.provinceCode,
+    })),
   };
 }
 
@@ -139,5 +157,6 @@ export function presentResultCard(ctx: ServiceContext, x: PublicResult): PublicR
     units: r.units.map((u) => ({ id: u.id, name: u.name, score: u.score, complete: u.complete })),
     history: x.history,
     award: { eligible: r.award.eligible, withheld: r.award.withheld !== null },
+    certificate: mayIssueCertificate(r),
   };
 }

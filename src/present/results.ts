@@ -1,5 +1,6 @@
-import { roundHalfUp } from '../../domain/scoring/rounding.ts';
-import type { EntityResultView } from '../../services/results.ts';
+import { mayIssueCertificate } from '../domain/report/certificate.ts';
+import { roundHalfUp } from '../domain/scoring/rounding.ts';
+import type { EntityResultView } from '../services/results.ts';
 
 /** The public shape of a result: the same fields as `patuh results --json`. */
 export function presentResult(r: EntityResultView) {
@@ -26,6 +27,7 @@ export function presentResult(r: EntityResultView) {
     provinceRank: r.provinceRank,
     source: r.source,
     synthetic: r.synthetic,
+    certificate: mayIssueCertificate(r),
     units: r.units.map((u) => ({
       name: u.name,
       score: u.score,

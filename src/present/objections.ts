@@ -1,7 +1,7 @@
 /** The API's shapes for objections (src/shared/follow-up-schemas.ts): dates as ISO strings. */
-import type { ObjectionWindow } from '../../domain/objection/window.ts';
-import type { ObjectionDetail, ObjectionView as Row } from '../../services/objections/view.ts';
-import type { ObjectionDetailView, ObjectionView, ObjectionWindowView } from '../../shared/follow-up-schemas.ts';
+import type { ObjectionWindow } from '../domain/objection/window.ts';
+import type { ObjectionDetail, ObjectionView as Row } from '../services/objections/view.ts';
+import type { ObjectionDetailView, ObjectionView, ObjectionWindowView } from '../shared/follow-up-schemas.ts';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
