@@ -6,6 +6,7 @@ import { registerDataCommands } from './commands-data.ts';
 import { registerReportCommands } from './commands-reports.ts';
 import { registerSamplingCommands } from './commands-sampling.ts';
 import { registerServerCommands, type Serve } from './commands-server.ts';
+import { registerSupervisionCommands } from './commands-supervision.ts';
 import { registerUserCommands } from './commands-users.ts';
 
 /** Every command of `patuh`, wired; nothing runs until it is parsed. */
@@ -25,6 +26,7 @@ export function buildProgram(deps: { serve: Serve }): Command {
   registerAuditCommands(program);
   registerReportCommands(program);
   registerBackupCommands(program);
+  registerSupervisionCommands(program);
   return program;
 }
 

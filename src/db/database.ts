@@ -19,6 +19,7 @@ import * as m0007 from './migrations/0007_evidence.ts';
 import * as m0008 from './migrations/0008_entity_lifespan.ts';
 import * as m0016 from './migrations/0016_stored_results.ts';
 import * as m0018 from './migrations/0018_sign_in_throttle.ts';
+import * as m0019 from './migrations/0019_method_2025.ts';
 import * as m0021 from './migrations/0021_evidence_uploads.ts';
 import { durablePgliteOptions } from './pglite-durable.ts';
 import type { DB } from './schema.ts';
@@ -134,6 +135,7 @@ const migrations: Record<string, Migration> = {
   '0008_entity_lifespan': m0008,
   '0016_stored_results': m0016,
   '0018_sign_in_throttle': m0018,
+  '0019_method_2025': m0019,
   '0021_evidence_uploads': m0021,
 };
 

@@ -32,7 +32,13 @@ export interface CycleTable {
   edition: string | null;
   band_scheme: string;
   status: string;
-  settings: JSONColumnType<{ serviceUsersPerUnit?: number; objectionDays?: number; followUpItems?: number }>;
+  settings: JSONColumnType<{
+    serviceUsersPerUnit?: number;
+    objectionDays?: number;
+    followUpItems?: number;
+    /** the day by which due supervision products count for the qualifier (from 2025) */
+    referenceDate?: string;
+  }>;
   created_at: Generated<Timestamp>;
   /** when the cycle last moved to final (results go to the entities); the objection window counts from it */
   final_at: NullableTimestamp;
@@ -47,6 +53,8 @@ export interface UnitTable {
   kind: string | null;
   active: Generated<boolean>;
   synthetic: Generated<boolean>;
+  /** the province of a vertical office (migration 0019); null otherwise */
+  province_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RespondentTable {
@@ -119,6 +127,43 @@ export interface StoredResultTable {
   province_rank: number | null;
   view: JSONColumnType<Record<string, unknown>>;
   stored_at: Generated<Timestamp>;
+}
+
+/** public trust per cycle and entity (migration 0019) */
+export interface PublicTrustTable {
+  cycle_id: number;
+  entity_id: number;
+  trust_score: number;
+  perception: number | null;
+  source: string;
+  recorded_at: Timestamp;
+}
+
+/** the Ombudsman's supervision products per entity (migration 0019) */
+export interface SupervisionProductTable {
+  id: Generated<number>;
+  entity_id: number;
+  kind: string;
+  number: string;
+  issued_on: string;
+  due_on: string;
+  status: string;
+  evidence_hashes: JSONColumnType<string[]>;
+  note: string | null;
+  updated_at: Timestamp;
+}
+
+/** withheld report cards and certificates (migration 0019) */
+export interface AwardHoldTable {
+  id: Generated<number>;
+  cycle_id: number;
+  entity_id: number;
+  unit_id: number | null;
+  reason: string;
+  held_by: string;
+  held_at: Timestamp;
+  released_by: string | null;
+  released_at: NullableTimestamp;
 }
 
 export interface StoredResultBasisTable {
@@ -438,6 +483,9 @@ export interface DB {
   computed_entity_results: ComputedEntityResultTable;
   stored_results: StoredResultTable;
   stored_results_basis: StoredResultBasisTable;
+  public_trust: PublicTrustTable;
+  supervision_products: SupervisionProductTable;
+  award_holds: AwardHoldTable;
   sign_in_throttle: SignInThrottleTable;
   users: UserTable;
   sessions: SessionTable;

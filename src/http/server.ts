@@ -28,6 +28,7 @@ import { registerPublicRoutes } from './public/routes.ts';
 import { registerRegistryRoutes } from './registry/routes.ts';
 import { registerResultRoutes } from './results/routes.ts';
 import { registerSecurity } from './security.ts';
+import { registerSupervisionRoutes } from './supervision/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
 import { DEFAULT_WEB_DIST, registerWebApp, sendAppShell } from './web-app.ts';
 
@@ -119,6 +120,7 @@ export async function buildServer(ctx: ServiceContext, opts: ServerOptions = {})
   registerRegistryRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerImportRoutes(app, ctx);
+  registerSupervisionRoutes(app, ctx);
   registerFieldworkRoutes(app, ctx);
   registerEvidenceRoutes(app, ctx, opts.evidence ?? memoryEvidenceStorage());
   registerAuditRoutes(app, ctx);

@@ -1,7 +1,7 @@
 /** The public API's shapes: only what the public may read, field by field. */
 
 import type { BandScheme, Zone } from '../domain/instrument/schema.ts';
-import { qualifiesForCertificate } from '../domain/report/certificate.ts';
+import { mayIssueCertificate } from '../domain/report/certificate.ts';
 import { bandFor, zoneRanges } from '../domain/scoring/bands.ts';
 import type { Tally } from '../domain/scoring/distribution.ts';
 import type { Improvement } from '../domain/scoring/ranking.ts';
@@ -156,6 +156,7 @@ export function presentResultCard(ctx: ServiceContext, x: PublicResult): PublicR
     provinceSize: x.provinceSize,
     units: r.units.map((u) => ({ id: u.id, name: u.name, score: u.score, complete: u.complete })),
     history: x.history,
-    certificate: qualifiesForCertificate(r),
+    award: { eligible: r.award.eligible, withheld: r.award.withheld !== null },
+    certificate: mayIssueCertificate(r),
   };
 }

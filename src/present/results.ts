@@ -1,4 +1,4 @@
-import { qualifiesForCertificate } from '../domain/report/certificate.ts';
+import { mayIssueCertificate } from '../domain/report/certificate.ts';
 import { roundHalfUp } from '../domain/scoring/rounding.ts';
 import type { EntityResultView } from '../services/results.ts';
 
@@ -10,13 +10,32 @@ export function presentResult(r: EntityResultView) {
     category: r.category,
     opinion: r.opinion,
     zone: r.zone,
+    /** from 2025: the quality word, the parts of the score, public trust, the qualifier; null/empty before */
+    quality: r.quality?.id ?? null,
+    parts: r.parts.map((p) => ({ code: p.code, name: p.name.id, weight: p.weight, score: p.score })),
+    trust: r.trust,
+    qualifier: r.qualifier && {
+      text: r.qualifier.text.id,
+      granted: r.qualifier.granted,
+      referenceDate: r.qualifier.referenceDate,
+      due: r.qualifier.due,
+      outstanding: r.qualifier.outstanding,
+    },
+    award: r.award,
     complete: r.complete,
     rank: r.rank,
     provinceRank: r.provinceRank,
     source: r.source,
     synthetic: r.synthetic,
-    certificate: qualifiesForCertificate(r),
-    units: r.units.map((u) => ({ name: u.name, score: u.score, complete: u.complete, dimensions: u.dimensions })),
+    certificate: mayIssueCertificate(r),
+    units: r.units.map((u) => ({
+      name: u.name,
+      score: u.score,
+      complete: u.complete,
+      dimensions: u.dimensions,
+      ...(u.provinceCode === null ? {} : { provinceCode: u.provinceCode }),
+      ...(u.award?.withheld ? { withheld: u.award.withheld } : {}),
+    })),
     publishedUnits: presentReconciliation(r.publishedUnits),
   };
 }

@@ -187,7 +187,7 @@ export interface ResultView {
   opinion: string;
   /** the opinion in both languages (the API only; `patuh results --json` has `opinion`) */
   opinionText: { id: string; en: string };
-  zone: Zone;
+  zone: Zone | null;
   complete: boolean;
   rank: number;
   provinceRank: number | null;
@@ -209,7 +209,7 @@ export interface HistoryPoint {
   year: number;
   score: number;
   category: string | null;
-  zone: Zone;
+  zone: Zone | null;
   opinion: string;
 }
 export interface UnitView {

@@ -55,7 +55,7 @@ export interface BandView {
   min: number;
   category: string | null;
   opinion: LocalText;
-  zone: Zone;
+  zone: Zone | null;
 }
 
 export interface TallyView {
@@ -93,7 +93,7 @@ export interface RankedRow {
   category: string | null;
   opinion: string;
   opinionText: LocalText;
-  zone: Zone;
+  zone: Zone | null;
   rank: number;
   provinceRank: number | null;
   synthetic: boolean;
@@ -102,8 +102,8 @@ export interface RankedRow {
 export interface ImprovementRow {
   rank: number;
   entity: PublicEntityRef;
-  previous: { score: number; category: string | null; opinion: string; zone: Zone };
-  current: { score: number; category: string | null; opinion: string; zone: Zone };
+  previous: { score: number; category: string | null; opinion: string; zone: Zone | null };
+  current: { score: number; category: string | null; opinion: string; zone: Zone | null };
   /** current − previous, two decimals */
   change: number;
 }
@@ -119,7 +119,7 @@ export interface SearchHit {
   entity: PublicEntityRef;
   score: number;
   category: string | null;
-  zone: Zone;
+  zone: Zone | null;
 }
 
 export interface PublicResultCard {
@@ -129,7 +129,7 @@ export interface PublicResultCard {
   category: string | null;
   opinion: string;
   opinionText: LocalText;
-  zone: Zone;
+  zone: Zone | null;
   complete: boolean;
   source: 'published' | 'answers';
   synthetic: boolean;
@@ -139,8 +139,10 @@ export interface PublicResultCard {
   provinceRank: number | null;
   provinceSize: number | null;
   units: Array<{ id: number; name: string; score: number | null; complete: boolean }>;
-  history: Array<{ year: number; score: number; category: string | null; zone: Zone; opinion: string }>;
-  /** whether the cycle's rule gives this result a certificate (piagam): the page offers its PDF */
+  history: Array<{ year: number; score: number; category: string | null; zone: Zone | null; opinion: string }>;
+  /** an award band, and whether its report card and certificate are withheld ("ditahan"; the score stands) */
+  award: { eligible: boolean; withheld: boolean };
+  /** whether the page offers the certificate (piagam): an award band, not withheld (the server's rule) */
   certificate: boolean;
 }
 

@@ -35,6 +35,7 @@ import { csvFile } from '../helpers/files.ts';
 import { EVIDENCE_CASES, expectRefusalsLikeMissing, prepareEvidenceFixtures } from './authz-matrix-evidence.ts';
 import { FIELDWORK_CASES, prepareFieldworkFixtures } from './authz-matrix-fieldwork.ts';
 import { FOLLOW_UP_CASES, prepareFollowUpFixtures } from './authz-matrix-followup.ts';
+import { METHOD_CASES, prepareMethodFixtures } from './authz-matrix-method.ts';
 import { prepareRecordsFixtures, RECORDS_CASES } from './authz-matrix-records.ts';
 import { REPORTS_CASES } from './authz-matrix-reports.ts';
 
@@ -418,6 +419,7 @@ const CASES: Case[] = [
   ...RECORDS_CASES,
   ...EVIDENCE_CASES,
   ...REPORTS_CASES,
+  ...METHOD_CASES,
 
   {
     route: 'POST /api/v1/auth/logout',
@@ -469,6 +471,7 @@ beforeAll(async () => {
     ).view.id;
   }
   await prepareFollowUpFixtures(ctx);
+  await prepareMethodFixtures(ctx);
   await prepareFieldworkFixtures(ctx, w.users.assessor.id);
   await prepareRecordsFixtures(w.app, w.auth.admin as Auth, { x: ids.unitX31, y: ids.unitY31 });
   await prepareEvidenceFixtures(ctx, w.app, w.auth, ids.unitY31);

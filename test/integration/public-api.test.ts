@@ -328,7 +328,11 @@ describe('instruments and the results API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=300');
     const { editions, bandSchemes } = json(res).data;
-    expect(editions.map((e: { edition: string }) => e.edition)).toEqual(['pemda-2022', 'pemda-2023']);
+    expect(editions.map((e: { edition: string }) => e.edition)).toEqual([
+      'pemda-2022',
+      'pemda-2023',
+      'maladministrasi-2025',
+    ]);
     expect(editions[0].name).toEqual({ id: expect.any(String), en: expect.any(String) });
     expect(editions[0].indicators).toBeGreaterThan(0);
     const cats = bandSchemes.find((b: { scheme: string }) => b.scheme === 'categories-2022');

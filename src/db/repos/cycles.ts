@@ -10,7 +10,7 @@ export interface CycleRow {
   edition: string | null;
   bandScheme: string;
   status: CycleStatus;
-  settings: { serviceUsersPerUnit?: number; objectionDays?: number; followUpItems?: number };
+  settings: { serviceUsersPerUnit?: number; objectionDays?: number; followUpItems?: number; referenceDate?: string };
 }
 
 const columns = ['id', 'year', 'edition', 'band_scheme', 'status', 'settings'] as const;

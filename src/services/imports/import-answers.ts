@@ -49,7 +49,7 @@ export async function importAnswers(
   const col = mapColumns(
     table.header,
     ['entity', 'unit', 'indicator', 'respondent', 'value'] as const,
-    ['level'] as const,
+    ['level', 'province'] as const,
   );
 
   const errors: RowError[] = [];
@@ -57,7 +57,7 @@ export async function importAnswers(
   // units are numbered in order of first sight ("slots"); rows carry the slot number
   const slotOf = new Map<string, number>(); // raw "entityId\0unit name" → slot
   const slotByKey = new Map<string, number>(); // "entityId\0unit key" → slot
-  const slots: Array<{ entityId: number; name: string; key: string }> = [];
+  const slots: Array<{ entityId: number; name: string; key: string; provinceCode: string | null }> = [];
   const slotOfRow: number[] = [];
   const seen = new Map<string, number>();
   let rows = 0;
@@ -118,6 +118,14 @@ export async function importAnswers(
     else if (!/^n\/?a$/i.test(rawValue)) {
       errors.push({ row, column: 'value', message: `value "${rawValue}" must be 0, 1, 2, 3 or NA` });
     }
+    // a vertical office (Polres, Lapas, …) names the province whose regional office assessed it
+    const provinceName = cell(col.province);
+    let provinceCode: string | null = null;
+    if (provinceName) {
+      const pr = resolver.resolveForCycle(provinceName, year, 'provinsi');
+      if (pr.ok) provinceCode = pr.entity.provinceCode;
+      else errors.push({ row, column: 'province', message: pr.message });
+    }
     if (errors.length > before) continue;
 
     const raw = `${entityId}\u0000${unitName}`;
@@ -127,7 +135,7 @@ export async function importAnswers(
       slot = slotByKey.get(`${entityId}\u0000${key}`);
       if (slot === undefined) {
         slot = slots.length;
-        slots.push({ entityId, name: unitName, key });
+        slots.push({ entityId, name: unitName, key, provinceCode });
         slotByKey.set(`${entityId}\u0000${key}`, slot);
       }
       slotOf.set(raw, slot);
@@ -163,6 +171,7 @@ export async function importAnswers(
         name: s.name,
         kind: inferUnitKind(s.name, resolver.byId(s.entityId)?.level ?? 'kota'),
         synthetic: opts.synthetic ?? false,
+        provinceCode: s.provinceCode,
       })),
     );
     const idOfSlot = slots.map((s) => unitIds.get(`${s.entityId}\u0000${s.key}`) as number);

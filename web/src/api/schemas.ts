@@ -64,7 +64,7 @@ export const resultSchema = z.object({
   category: z.string().nullable(),
   opinion: z.string(),
   opinionText: localText.optional(),
-  zone: z.enum(ZONES),
+  zone: z.enum(ZONES).nullable(),
   complete: z.boolean(),
   rank: z.number(),
   provinceRank: z.number().nullable(),

@@ -42,6 +42,11 @@ function Headline({ card }: { card: ResultCardView }) {
         </Text>
         <ResultFlags synthetic={card.synthetic} complete={card.complete} />
       </Group>
+      {card.award?.withheld === true && (
+        <Alert color="red" mt="sm" data-testid="card-withheld">
+          {t('dashboard.card.withheld')}
+        </Alert>
+      )}
     </ScoreHeadline>
   );
 }
