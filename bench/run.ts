@@ -7,6 +7,7 @@
  *   peak RSS   reported
  *   report cards and the answers export (issue 5): bench/reports.ts
  *   the sync endpoint over HTTP (issue 4): bench/sync.ts (alone: node bench/sync-only.ts)
+ *   hostile input, 20,000 requests (issue 12): bench/fuzz.ts (alone: npm run bench -- --fuzz)
  * Runs on PGlite (embedded) and, when reachable, on PostgreSQL.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { defaultCatalog } from '../src/services/instrument-catalog.ts';
 import { recomputeResults } from '../src/services/recompute.ts';
 import { computeResults, cycleResults } from '../src/services/results.ts';
 import { prepareDatabase } from '../src/services/setup.ts';
+import { benchFuzzBackends, fuzzSection } from './fuzz.ts';
 import { nationalAnswers, pickEntities, writeCsv } from './national.ts';
 import { answersFloor, benchAnswersExport, benchReportCards, type ReportRow, reportSection } from './reports.ts';
 import { benchSyncBackends } from './run-sync.ts';
@@ -219,6 +221,7 @@ async function main() {
   }
   // the sync endpoint runs its own fresh databases (PGlite, then PostgreSQL when reachable)
   const syncRows = await benchSyncBackends();
+  const fuzzRows = await benchFuzzBackends();
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const lines = [
     '| backend | measure | seconds | floor | floor s | ratio | target | load |',
@@ -247,10 +250,13 @@ async function main() {
     '',
     ...syncSection(syncRows),
     '',
+    ...fuzzSection(fuzzRows),
+    '',
   ].join('\n');
   console.log(report);
   if (!process.argv.includes('--no-write'))
     writeFileSync(path.resolve(import.meta.dirname, '../docs/benchmarks.md'), report);
 }
 
-await main();
+if (process.argv.includes('--fuzz')) await import('./fuzz-only.ts');
+else await main();

@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   CYCLE_LOCKED: 409,
   /** an objection filed outside the cycle's objection window (details: opensAt, closesAt, days) */
   OBJECTION_WINDOW_CLOSED: 409,
+  /** a restore into a database that already holds data (patuh restore, docs/backup.md) */
+  TARGET_NOT_EMPTY: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA: 415,
   RATE_LIMITED: 429,

@@ -34,7 +34,7 @@ function rankedRow(r: EntityResultView) {
 }
 
 function line(rank: number | null, r: Pick<EntityResultView, 'score' | 'category' | 'zone' | 'entity' | 'synthetic'>) {
-  return `${String(rank ?? '-').padStart(4)}  ${formatScore(r.score).padStart(6)}  ${(r.category ?? '-').padEnd(2)} ${r.zone.padEnd(6)} ${r.entity.name}${r.synthetic ? '  [sintetis]' : ''}`;
+  return `${String(rank ?? '-').padStart(4)}  ${formatScore(r.score).padStart(6)}  ${(r.category ?? '-').padEnd(2)} ${(r.zone ?? '-').padEnd(6)} ${r.entity.name}${r.synthetic ? '  [sintetis]' : ''}`;
 }
 
 function improvementLine(i: Improvement): string {
@@ -67,15 +67,18 @@ export function registerReportCommands(program: Command): void {
     );
   report
     .command('certificate')
-    .description('the certificate of an entity in the green zone (categories A and B)')
+    .description(
+      'the certificate of an award band (green zone up to 2024, Kualitas Tertinggi from 2025), unless withheld',
+    )
     .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .requiredOption('--entity <name>', 'entity name, alias or code')
+    .option('--unit <name>', "a single unit's certificate, by the unit's own score")
     .requiredOption('-o, --output <file>', 'PDF file to write')
-    .action(async (o: { cycle: string; entity: string; output: string }) =>
+    .action(async (o: { cycle: string; entity: string; unit?: string; output: string }) =>
       withContext(async ({ ctx }) => {
-        const r = await certificate(ctx, parseYear(o.cycle), o.entity);
+        const r = await certificate(ctx, parseYear(o.cycle), o.entity, o.unit === undefined ? {} : { unit: o.unit });
         await writeFile(o.output, r.pdf);
-        console.log(`wrote ${o.output}: piagam ${r.model.year} ${r.model.entity.name}`);
+        console.log(`wrote ${o.output}: piagam ${r.model.year} ${r.model.unit ?? r.model.entity.name}`);
       }),
     );
   report

@@ -27,7 +27,7 @@ import { type EntityResolver, loadResolver } from './registry.ts';
 import { computeResults } from './results.ts';
 
 /** Bump when the stored view's shape changes, so every database re-stores at its next start. */
-export const STORE_FORMAT = 1;
+export const STORE_FORMAT = 2;
 
 function basisOf(cycle: LoadedCycle, resolver: EntityResolver): string {
   const h = createHash('sha256');

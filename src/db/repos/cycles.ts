@@ -20,7 +20,7 @@ export interface CycleRow {
   edition: string | null;
   bandScheme: string;
   status: CycleStatus;
-  settings: { serviceUsersPerUnit?: number; objectionDays?: number; followUpItems?: number };
+  settings: { serviceUsersPerUnit?: number; objectionDays?: number; followUpItems?: number; referenceDate?: string };
 }
 
 const columns = [

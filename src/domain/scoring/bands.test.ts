@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBandScheme } from '../instrument/schema.ts';
-import { bandFor } from './bands.ts';
+import { bandFor, zoneRanges } from './bands.ts';
 
 function scheme(name: string) {
   const parsed = parseBandScheme(
@@ -66,5 +66,19 @@ describe('bandFor zones-2021', () => {
     const b = bandFor(s, score);
     expect(b.zone).toBe(zone);
     expect(b.category).toBeNull();
+  });
+});
+
+describe('zoneRanges', () => {
+  it('gives each zone its range, best first, each ending just below the next', () => {
+    expect(zoneRanges(scheme('zones-2021'))).toEqual([
+      { zone: 'hijau', from: 81, to: null },
+      { zone: 'kuning', from: 51, to: 80.99 },
+      { zone: 'merah', from: 0, to: 50.99 },
+    ]);
+  });
+  it('joins the bands of one zone (categories A and B are both green)', () => {
+    const zones = zoneRanges(scheme('categories-2022')).map((r) => r.zone);
+    expect(zones).toEqual(['hijau', 'kuning', 'merah']);
   });
 });

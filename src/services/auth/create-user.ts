@@ -37,7 +37,7 @@ export async function createUser(ctx: ServiceContext, actor: Principal, input: N
   ensure(actor, canManageUsers(actor), 'manage users');
   const email = normalizeEmail(input.email);
   const name = input.name?.trim() || email.split('@')[0] || email;
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, { email, minScore: ctx.passwordMinScore });
   const scope = await resolveScope(ctx, input.role, input);
   return ctx.db.transaction().execute(async (tx) => {
     const row = await insertUser(tx, { email, name, passwordHash, role: input.role, ...scope });

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { type AnswerColumns, upsertAnswers, upsertRespondents } from '../../db/repos/answers.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
+import { lockStoredResults } from '../../db/repos/stored-results.ts';
 import { ensureUnits, existingUnitKeys, unitKey } from '../../db/repos/units.ts';
 import { INTERVIEW_METHODS, type Indicator, LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { appliesToLevel } from '../../domain/scoring/score.ts';
@@ -57,7 +58,7 @@ export async function importAnswers(
   const col = mapColumns(
     table.header,
     ['entity', 'unit', 'indicator', 'respondent', 'value'] as const,
-    ['level'] as const,
+    ['level', 'province'] as const,
   );
 
   const errors: RowError[] = [];
@@ -65,7 +66,7 @@ export async function importAnswers(
   // units are numbered in order of first sight ("slots"); rows carry the slot number
   const slotOf = new Map<string, number>(); // raw "entityId\0unit name" → slot
   const slotByKey = new Map<string, number>(); // "entityId\0unit key" → slot
-  const slots: Array<{ entityId: number; name: string; key: string }> = [];
+  const slots: Array<{ entityId: number; name: string; key: string; provinceCode: string | null }> = [];
   const slotOfRow: number[] = [];
   const seen = new Map<string, number>();
   let rows = 0;
@@ -132,6 +133,14 @@ export async function importAnswers(
         message: `value "${rawValue}" must be a whole number${max === null ? '' : ` from 0 to ${max}`}, or NA`,
       });
     }
+    // a vertical office (Polres, Lapas, …) names the province whose regional office assessed it
+    const provinceName = cell(col.province);
+    let provinceCode: string | null = null;
+    if (provinceName) {
+      const pr = resolver.resolveForCycle(provinceName, year, 'provinsi');
+      if (pr.ok) provinceCode = pr.entity.provinceCode;
+      else errors.push({ row, column: 'province', message: pr.message });
+    }
     if (errors.length > before) continue;
 
     const raw = `${entityId}\u0000${unitName}`;
@@ -141,7 +150,7 @@ export async function importAnswers(
       slot = slotByKey.get(`${entityId}\u0000${key}`);
       if (slot === undefined) {
         slot = slots.length;
-        slots.push({ entityId, name: unitName, key });
+        slots.push({ entityId, name: unitName, key, provinceCode });
         slotByKey.set(`${entityId}\u0000${key}`, slot);
       }
       slotOf.set(raw, slot);
@@ -165,6 +174,8 @@ export async function importAnswers(
   const total = cols.indicator.length;
   const by = opts.by ?? 'import';
   return ctx.db.transaction().execute(async (tx) => {
+    // one import of a cycle at a time: a second waits, then replaces what the first wrote (no key collision)
+    await lockStoredResults(tx, cycle.id);
     const existing = await existingUnitKeys(tx, cycle.unitsCycleId, [...new Set(slots.map((s) => s.entityId))]);
     const isNew = slots.map((s) => !existing.has(`${s.entityId}\u0000${s.key}`));
     const unitIds = await ensureUnits(
@@ -175,6 +186,7 @@ export async function importAnswers(
         name: s.name,
         kind: inferUnitKind(s.name, resolver.byId(s.entityId)?.level ?? 'kota'),
         synthetic: opts.synthetic ?? false,
+        provinceCode: s.provinceCode,
       })),
     );
     const idOfSlot = slots.map((s) => unitIds.get(`${s.entityId}\u0000${s.key}`) as number);

@@ -10,6 +10,7 @@
  */
 import { appendAudit } from '../../db/repos/audit.ts';
 import { replacePublishedResults } from '../../db/repos/results.ts';
+import { lockStoredResults } from '../../db/repos/stored-results.ts';
 import { ensureUnits, unitKey } from '../../db/repos/units.ts';
 import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { scoreEntity } from '../../domain/scoring/score.ts';
@@ -103,6 +104,8 @@ export async function importResults(
   if (errors.length > 0) throw rejectRows(file, errors);
 
   return ctx.db.transaction().execute(async (tx) => {
+    // one import of a cycle at a time: a second waits, then replaces what the first wrote (no key collision)
+    await lockStoredResults(tx, cycle.id);
     const entities: Array<{ entityId: number; score: number }> = [];
     const units: Array<{ entityId: number; unitId: number; score: number }> = [];
     if (unitLevel) {

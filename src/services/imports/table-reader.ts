@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
+import { unstorableReason } from '../../shared/text-input.ts';
 
 export interface TableRow {
   row: number;
@@ -139,9 +140,27 @@ export async function openTable(file: string, onProgress?: ProgressFn): Promise<
   }
   if (size === 0) throw new AppError('IMPORT_REJECTED', `${path.basename(file)} is empty: it needs a header row`);
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv') return openCsv(file, onProgress);
-  if (ext === '.xlsx') return openXlsx(file, onProgress);
-  throw new AppError('VALIDATION_FAILED', `cannot import ${path.basename(file)}: use a .csv or .xlsx file`);
+  if (ext !== '.csv' && ext !== '.xlsx')
+    throw new AppError('VALIDATION_FAILED', `cannot import ${path.basename(file)}: use a .csv or .xlsx file`);
+  const table = ext === '.csv' ? await openCsv(file, onProgress) : await openXlsx(file, onProgress);
+  return { header: table.header, rows: storableRows(file, table) };
+}
+
+/**
+ * The rows, refusing the file at the first cell the database cannot hold (a NUL byte,
+ * a lone surrogate: shared/text-input.ts) with its row and column, before anything is written.
+ */
+async function* storableRows(file: string, table: Table): AsyncIterable<TableRow> {
+  for await (const r of table.rows) {
+    for (let c = 0; c < r.cells.length; c++) {
+      const why = unstorableReason(r.cells[c] as string);
+      if (why) {
+        const column = table.header[c] || `column ${c + 1}`;
+        throw rejectRows(file, [{ row: r.row, column, message: `the cell ${why}` }]);
+      }
+    }
+    yield r;
+  }
 }
 
 /**

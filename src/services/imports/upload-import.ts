@@ -9,8 +9,9 @@ import type { ServiceContext } from '../context.ts';
 import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
 import { type ImportAnswersReport, importAnswers } from './import-answers.ts';
 import { type ImportResultsReport, importResults } from './import-results.ts';
+import { type ImportTrustReport, importTrust } from './import-trust.ts';
 
-export type ImportKind = 'answers' | 'results';
+export type ImportKind = 'answers' | 'results' | 'trust';
 
 /** May this principal import into this cycle? Checked before the upload is even read. */
 export async function checkImportAllowed(ctx: ServiceContext, p: Principal, year: number): Promise<void> {
@@ -24,8 +25,10 @@ export async function importUploadedFile(
   year: number,
   kind: ImportKind,
   file: string,
-): Promise<ImportAnswersReport | ImportResultsReport> {
+): Promise<ImportAnswersReport | ImportResultsReport | ImportTrustReport> {
   await checkImportAllowed(ctx, p, year);
+  // the trust import audits itself, in its own transaction
+  if (kind === 'trust') return importTrust(ctx, file, year, { by: actorOf(p) });
   const report =
     kind === 'answers'
       ? await importAnswers(ctx, file, year, { by: actorOf(p), actor: actorOf(p) })

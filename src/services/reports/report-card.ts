@@ -5,10 +5,11 @@
  * nothing is recomputed here.
  */
 import { createHash } from 'node:crypto';
-import type { Level } from '../../domain/instrument/schema.ts';
+import type { BandScheme, Level } from '../../domain/instrument/schema.ts';
 import { buildCardModel, type CardInput, type ReportCardModel } from '../../domain/report/card.ts';
-import { type CertificateModel, decideCertificate } from '../../domain/report/certificate.ts';
+import { type CertificateDecision, type CertificateModel, decideCertificate } from '../../domain/report/certificate.ts';
 import { entityFileBase } from '../../domain/report/format.ts';
+import { bandFor } from '../../domain/scoring/bands.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CycleRef, type LoadedCycle, previousPublishedYear } from '../cycles.ts';
@@ -147,14 +148,38 @@ export async function prepareCertificate(
   ref: CycleRef,
   code: string,
   notFound: AppError,
+  unit?: string,
 ): Promise<PreparedReport<CertificateModel>> {
   const { cycle, results } = await cycleResults(ctx, ref);
   const year = cycle.year;
   const r = results.find((x) => x.entity.code === code);
   if (!r) throw notFound;
-  const decision = decideCertificate(year, r);
+  const decision = unit === undefined ? decideCertificate(year, r) : unitCertificate(cycle.bands, year, r, unit);
   if (!decision.ok) throw new AppError('NOT_ELIGIBLE', decision.reason, { zone: r.zone, category: r.category });
   return prepared(decision.model, certificateFileName(decision.model.entity, year), renderCertificate);
+}
+
+/** A single unit's certificate (a Dinas Kesehatan at 91.31 while its Pemda scored low): by the unit's own score. */
+function unitCertificate(bands: BandScheme, year: number, r: EntityResultView, unit: string): CertificateDecision {
+  const want = unit.trim().toLowerCase();
+  const u = r.units.find((x) => x.name.toLowerCase() === want || String(x.id) === want);
+  if (!u || u.score === null) {
+    const names = r.units.map((x) => x.name).join(', ') || 'none';
+    throw new AppError('NOT_FOUND', `${r.entity.name} has no scored unit "${unit}" in ${year}; its units: ${names}`);
+  }
+  const b = bandFor(bands, u.score);
+  return decideCertificate(
+    year,
+    {
+      ...r,
+      score: b.rounded,
+      category: b.category,
+      zone: b.zone,
+      opinionText: b.opinion,
+      award: u.award ?? { eligible: b.award, withheld: null },
+    },
+    u.name,
+  );
 }
 
 /** The report card of one entity, by name, alias or code. */
@@ -174,9 +199,9 @@ export async function certificate(
   ctx: ServiceContext,
   year: CycleRef,
   entityName: string,
-  opts: RenderOptions = {},
+  opts: RenderOptions & { unit?: string } = {},
 ): Promise<RenderedReport<CertificateModel>> {
   const code = await resolveCode(ctx, entityName);
-  const c = await prepareCertificate(ctx, year, code, noResultFor(entityName, year));
+  const c = await prepareCertificate(ctx, year, code, noResultFor(entityName, year), opts.unit);
   return { pdf: await c.render(opts), model: c.model, fileName: c.fileName };
 }
