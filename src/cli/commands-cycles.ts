@@ -1,8 +1,8 @@
 /** patuh cycle create / list: assessments (ADR 0012) */
 import type { Command } from 'commander';
-import type { Track } from '../db/repos/cycles.ts';
 import { AppError } from '../errors.ts';
 import { SYSTEM } from '../services/auth/principal.ts';
+import type { Track } from '../services/cycles.ts';
 import { createCycle } from '../services/lifecycle/create-cycle.ts';
 import { listVisibleCycles } from '../services/lifecycle/visible-cycles.ts';
 import { printJson, withContext } from './runtime.ts';

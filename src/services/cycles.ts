@@ -13,6 +13,8 @@ export interface LoadedCycle extends CycleRow {
 /** What names an assessment: its year (where that is unambiguous) or its code ("2026-pemda"). */
 export type CycleRef = number | string;
 
+export type { Track };
+
 export interface ResolveOptions {
   /** the level of the entity the request is about: picks the official assessment covering it */
   level?: string;

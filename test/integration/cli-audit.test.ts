@@ -32,6 +32,13 @@ const READ_ONLY = new Set([
   'rankings',
   'export results',
   'export answers',
+  'products list',
+  'vertical-offices',
+  // reads the database into a folder of files (docs/backup.md)
+  'backup',
+  // into an EMPTY database only, so not in this workspace: backup.test.ts checks its
+  // audit entry (backup.restore) and that the chain verifies after it
+  'restore',
   // setup, not a change of data: migrations and the registry at start (every command runs it)
   'migrate',
   // the server: its writes go through the HTTP routes, audited by the same services
@@ -52,6 +59,22 @@ const results = csvFile([
   ['entity', 'score'],
   ['Kota Bekasi', '54.50'],
 ]);
+const trust = csvFile([
+  ['entity', 'trust_score'],
+  ['Kota Bekasi', '71.5'],
+]);
+const products = csvFile([
+  ['entity', 'kind', 'number', 'issued_on', 'due_on', 'status'],
+  ['Kota Bekasi', 'lahp', 'LAHP/01/2026', '2026-01-10', '2026-03-31', 'proses'],
+]);
+/** the id of the product `products add` made (update and remove act on it) */
+const addedProduct = () => {
+  const rows = JSON.parse(patuh('products', 'list', '--entity', 'Kota Bekasi', '--json').stdout) as Array<{
+    id: number;
+    number: string;
+  }>;
+  return String(rows.find((r) => r.number === 'LHA/02/2026')?.id);
+};
 const candidates = csvFile([
   ['entity', 'unit', 'kind', 'product'],
   ['Kota Bekasi', 'Disdukcapil Kota Bekasi', 'Disdukcapil', 'KTP-el'],
@@ -92,6 +115,59 @@ const MUTATING: Array<[string, () => ReturnType<typeof patuh>]> = [
     () => patuhInput('a-long-password-2', 'user', 'reset-password', '--email', 'a@example.test', '--password-stdin'),
   ],
   ['token create', () => patuh('token', 'create', '--email', 'a@example.test', '--name', 'ci')],
+  [
+    'import trust',
+    () => {
+      const made = patuh('cycle', 'create', '--year', '2032', '--edition', 'maladministrasi-2025', '--levels', 'kota');
+      expect(made.code).toBe(0);
+      return patuh('import', 'trust', trust, '--cycle', '2032', '--no-progress');
+    },
+  ],
+  ['products import', () => patuh('products', 'import', products)],
+  [
+    'products add',
+    () =>
+      patuh(
+        'products',
+        'add',
+        '--entity',
+        'Kota Bekasi',
+        '--kind',
+        'lha',
+        '--number',
+        'LHA/02/2026',
+        '--issued',
+        '2026-02-01',
+        '--due',
+        '2026-04-30',
+        '--status',
+        'belum',
+      ),
+  ],
+  [
+    'products update',
+    () =>
+      patuh(
+        'products',
+        'update',
+        addedProduct(),
+        '--entity',
+        'Kota Bekasi',
+        '--kind',
+        'lha',
+        '--number',
+        'LHA/02/2026',
+        '--issued',
+        '2026-02-01',
+        '--due',
+        '2026-04-30',
+        '--status',
+        'selesai',
+      ),
+  ],
+  ['products remove', () => patuh('products', 'remove', addedProduct())],
+  ['award hold', () => patuh('award', 'hold', '--cycle', '2023', '--entity', 'Kota Bekasi', '--reason', 'LAHP due')],
+  ['award release', () => patuh('award', 'release', '--cycle', '2023', '--entity', 'Kota Bekasi')],
 ];
 
 beforeAll(async () => {
