@@ -5,6 +5,9 @@ export default defineConfig({
     testTimeout: 240_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // vitest's default on 2 cores is one worker; the integration files wait on databases and
+    // child processes often enough that two keep both cores busy
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -8,6 +8,7 @@
  *   report cards and the answers export (issue 5): bench/reports.ts
  *   the sync endpoint over HTTP (issue 4): bench/sync.ts (alone: node bench/sync-only.ts)
  *   /health during a 1M-row import (issue 12): bench/import-health.ts (alone: node bench/import-health-only.ts)
+ *   hostile input, 20,000 requests (issue 12): bench/fuzz.ts (alone: npm run bench -- --fuzz)
  * Runs on PGlite (embedded) and, when reachable, on PostgreSQL.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { defaultCatalog } from '../src/services/instrument-catalog.ts';
 import { recomputeResults } from '../src/services/recompute.ts';
 import { computeResults, cycleResults } from '../src/services/results.ts';
 import { prepareDatabase } from '../src/services/setup.ts';
+import { benchFuzzBackends, fuzzSection } from './fuzz.ts';
 import { benchImportHealth, importHealthSection } from './import-health.ts';
 import { nationalAnswers, pickEntities, writeCsv } from './national.ts';
 import { answersFloor, benchAnswersExport, benchReportCards, type ReportRow, reportSection } from './reports.ts';
@@ -223,6 +225,7 @@ async function main() {
   const syncRows = await benchSyncBackends();
   // /health while a 1M-row import runs (its own fresh databases)
   const healthRows = await benchImportHealth();
+  const fuzzRows = await benchFuzzBackends();
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const lines = [
     '| backend | measure | seconds | floor | floor s | ratio | target | load |',
@@ -252,6 +255,7 @@ async function main() {
     ...syncSection(syncRows),
     '',
     ...importHealthSection(healthRows),
+    ...fuzzSection(fuzzRows),
     '',
   ].join('\n');
   console.log(report);
@@ -259,4 +263,5 @@ async function main() {
     writeFileSync(path.resolve(import.meta.dirname, '../docs/benchmarks.md'), report);
 }
 
-await main();
+if (process.argv.includes('--fuzz')) await import('./fuzz-only.ts');
+else await main();

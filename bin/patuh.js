@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Thin launcher: Node 24 runs the TypeScript sources directly (type stripping).
-import '../src/cli/main.ts';
+import '../src/main.ts';

@@ -41,3 +41,24 @@ describe('evidence configuration', () => {
     expect(() => loadConfig({ ...S3, PATUH_S3_ENDPOINT: 'ftp://x' })).toThrow(/PATUH_S3_ENDPOINT/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy by default, and takes addresses and CIDRs of both families', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8,::1 ,2001:db8::/32 ' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      '2001:db8::/32',
+    ]);
+  });
+
+  it('refuses yes/no, names and bad prefixes at start-up, saying what to give', () => {
+    for (const bad of ['true', '1', 'proxy.local', '10.0.0.0/33', '::1/129', '10.0.0.1/8/2']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(ConfigError);
+    }
+    expect(() => loadConfig({ TRUST_PROXY: '127.0.0.1,true' })).toThrow(
+      /TRUST_PROXY: "true" is not an IPv4 or IPv6 address or CIDR; name the proxies to trust/,
+    );
+  });
+});

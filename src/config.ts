@@ -2,6 +2,7 @@
  * Configuration, parsed once at start-up from the environment; every problem is
  * reported at once.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DatabaseConfig } from './db/database.ts';
@@ -39,8 +40,18 @@ const envSchema = z
     PATUH_IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(50),
     /** the most an XLSX may unpack to, in MiB, as its zip declares (a compression bomb is refused before it is read) */
     PATUH_IMPORT_MAX_UNPACKED_MB: z.coerce.number().positive().max(8192).default(500),
-    /** behind a reverse proxy: trust X-Forwarded-For/-Proto for the client IP and https (secure cookies) */
-    TRUST_PROXY: z.stringbool().default(false),
+    /** behind reverse proxies: the proxies whose X-Forwarded-For/-Proto are believed (client IP, https) */
+    TRUST_PROXY: optionalText.transform((v, ctx) => {
+      const { list, bad } = parseProxyList(v ?? '');
+      for (const b of bad)
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${b}" is not an IPv4 or IPv6 address or CIDR; name the proxies to trust, comma-separated (e.g. 127.0.0.1,10.0.0.0/8,::1)`,
+        });
+      return list;
+    }),
+    /** the least zxcvbn strength score (0–4) a new password needs */
+    PATUH_PASSWORD_MIN_SCORE: z.coerce.number().int().min(0).max(4).default(3),
     /** largest evidence file (photo or document), in MiB */
     PATUH_EVIDENCE_LIMIT_MB: z.coerce.number().positive().max(1024).default(10),
     /** S3-compatible object storage for evidence: all five, or none (files under the data directory) */
@@ -84,6 +95,28 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxRatio: 200,
 };
 
+/**
+ * TRUST_PROXY: comma-separated addresses or CIDRs (IPv4 and IPv6) of the proxies to
+ * trust. The old yes/no values are refused: trusting every hop lets any client pick
+ * its own address with X-Forwarded-For.
+ */
+export function parseProxyList(value: string): { list: string[]; bad: string[] } {
+  const list: string[] = [];
+  const bad: string[] = [];
+  for (const item of value
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const [addr = '', bits, extra] = item.split('/');
+    const family = isIP(addr);
+    const max = family === 6 ? 128 : 32;
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+    if (family === 0 || !okBits || extra !== undefined) bad.push(item);
+    else list.push(item);
+  }
+  return { list, bad };
+}
+
 export interface Config {
   database: DatabaseConfig;
   dataDir: string;
@@ -92,7 +125,9 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   uploadLimitBytes: number;
   imports: ImportLimits;
-  trustProxy: boolean;
+  /** the proxies to trust (addresses or CIDRs); empty: none, the peer's address is the client's */
+  trustProxy: string[];
+  passwordMinScore: number;
   evidence: {
     limitBytes: number;
     /** null: files under `${dataDir}/evidence` */
@@ -127,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUnpackedBytes: Math.round(e.PATUH_IMPORT_MAX_UNPACKED_MB * MIB),
     },
     trustProxy: e.TRUST_PROXY,
+    passwordMinScore: e.PATUH_PASSWORD_MIN_SCORE,
     evidence: {
       limitBytes: Math.round(e.PATUH_EVIDENCE_LIMIT_MB * 1024 * 1024),
       s3:

@@ -11,6 +11,10 @@ export const ERROR_CODES = {
   UNKNOWN_ENTITY: 404,
   AMBIGUOUS_ENTITY: 400,
   CYCLE_NOT_FOUND: 404,
+  /** a year that holds several assessments, none of which the request singles out (details: choices) */
+  AMBIGUOUS_ASSESSMENT: 409,
+  /** the file of an edition in use differs from the copy the database froze (details: edition, file) */
+  EDITION_CHANGED: 500,
   NOT_FOUND: 404,
   NOT_ELIGIBLE: 422,
   UNAUTHENTICATED: 401,
@@ -22,6 +26,8 @@ export const ERROR_CODES = {
   CYCLE_LOCKED: 409,
   /** an objection filed outside the cycle's objection window (details: opensAt, closesAt, days) */
   OBJECTION_WINDOW_CLOSED: 409,
+  /** a restore into a database that already holds data (patuh restore, docs/backup.md) */
+  TARGET_NOT_EMPTY: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA: 415,
   RATE_LIMITED: 429,

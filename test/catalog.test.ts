@@ -13,8 +13,8 @@ function copy(): string {
 describe('instrument catalog', () => {
   it('loads the shipped editions and band schemes', () => {
     const c = loadCatalog();
-    expect([...c.editions.keys()].sort()).toEqual(['pemda-2022', 'pemda-2023']);
-    expect([...c.bandSchemes.keys()].sort()).toEqual(['categories-2022', 'zones-2021']);
+    expect([...c.editions.keys()].sort()).toEqual(['maladministrasi-2025', 'pemda-2022', 'pemda-2023']);
+    expect([...c.bandSchemes.keys()].sort()).toEqual(['categories-2022', 'opini-2025', 'zones-2021']);
   });
 
   it('reports every problem with its file and path', () => {

@@ -160,12 +160,12 @@ describe('band schemes', () => {
     ]);
   });
 
-  it('categories-2022: A 88, B 78, C 55, D 32, E 0', () => {
+  it('categories-2022: A 88, B 78, C 54, D 32, E 0', () => {
     const s = scheme('categories-2022');
     expect(s.bands.map((b) => [b.category, b.min, b.zone, b.opinion.id])).toEqual([
       ['A', 88, 'hijau', 'Kualitas Tertinggi'],
       ['B', 78, 'hijau', 'Kualitas Tinggi'],
-      ['C', 55, 'kuning', 'Kualitas Sedang'],
+      ['C', 54, 'kuning', 'Kualitas Sedang'],
       ['D', 32, 'merah', 'Kualitas Rendah'],
       ['E', 0, 'merah', 'Kualitas Terendah'],
     ]);

@@ -1,10 +1,11 @@
 /** patuh instrument / import / results / explain */
 import type { Command } from 'commander';
-import { presentResult as resultJson } from '../http/results/present.ts';
-import { loadCycle, parseYear, requireInstrument } from '../services/cycles.ts';
+import { presentResult as resultJson } from '../present/results.ts';
+import { type CycleRef, loadCycle, parseYear, requireInstrument } from '../services/cycles.ts';
 import { explainEntity } from '../services/explain.ts';
 import { importAnswers } from '../services/imports/import-answers.ts';
 import { importResults } from '../services/imports/import-results.ts';
+import { importTrust } from '../services/imports/import-trust.ts';
 import { describeInstrument } from '../services/instrument-view.ts';
 import { cycleResults } from '../services/results.ts';
 import { formatExplanation } from './format-explain.ts';
@@ -23,7 +24,7 @@ export function registerDataCommands(program: Command): void {
   instrument
     .command('show')
     .description('dimensions → variables → indicators of a cycle’s instrument')
-    .requiredOption('--cycle <year>', 'cycle year, e.g. 2022')
+    .requiredOption('--cycle <year>', 'cycle year (e.g. 2022) or assessment code (e.g. 2026-pemda)')
     .option('--json', 'print JSON')
     .action(async (o: { cycle: string; json?: boolean }) =>
       withContext(async ({ ctx }) => {
@@ -42,16 +43,16 @@ export function registerDataCommands(program: Command): void {
       }, o.json),
     );
 
-  const imp = program.command('import').description('import answers or published results (CSV or XLSX)');
+  const imp = program.command('import').description('import answers, published results or public trust (CSV or XLSX)');
   const importCommand = (
     name: string,
     description: string,
-    run: (o: Opened, file: string, year: number, progress: Progress) => Promise<string>,
+    run: (o: Opened, file: string, year: CycleRef, progress: Progress) => Promise<string>,
   ) =>
     imp
       .command(`${name} <file>`)
       .description(description)
-      .requiredOption('--cycle <year>', 'cycle year')
+      .requiredOption('--cycle <year>', 'cycle year or assessment code')
       .option('--json', 'print the report as JSON')
       .option('--no-progress', 'no progress on stderr')
       .action(async (file: string, o: { cycle: string; json?: boolean; progress: boolean }) =>
@@ -98,10 +99,20 @@ export function registerDataCommands(program: Command): void {
     },
   );
 
+  importCommand(
+    'trust',
+    'import public trust (from 2025): entity,trust_score (optional perception, level), 0–100',
+    async ({ ctx }, file, year, p) => {
+      const r = await importTrust(ctx, file, year);
+      p.report(r);
+      return `imported public trust of ${r.entities} entities into ${r.cycle}; results re-stored`;
+    },
+  );
+
   program
     .command('results')
     .description('results of a cycle: score, category, opinion, zone, rank, units')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .option('--entity <name>', 'only this entity (name, alias or code)')
     .option('--json', 'print JSON')
     .action(async (o: { cycle: string; entity?: string; json?: boolean }) =>
@@ -111,7 +122,7 @@ export function registerDataCommands(program: Command): void {
         if (results.length === 0) return console.log('no results');
         for (const r of results) {
           console.log(
-            `${String(r.rank).padStart(4)}  ${r.score.toFixed(2).padStart(6)}  ${(r.category ?? '-').padEnd(2)} ${r.zone.padEnd(6)} ${r.entity.name}${r.complete ? '' : '  (belum lengkap)'}${r.synthetic ? '  [sintetis]' : ''}`,
+            `${String(r.rank).padStart(4)}  ${r.score.toFixed(2).padStart(6)}  ${(r.category ?? '-').padEnd(2)} ${(r.zone ?? '-').padEnd(6)} ${r.entity.name}${r.complete ? '' : '  (belum lengkap)'}${r.synthetic ? '  [sintetis]' : ''}`,
           );
         }
       }, o.json),
@@ -120,7 +131,7 @@ export function registerDataCommands(program: Command): void {
   program
     .command('explain')
     .description('why an entity got its score: the points each dimension, variable and indicator cost')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .requiredOption('--entity <name>', 'entity name, alias or code')
     .option('--lang <lang>', 'id or en', 'id')
     .option('--json', 'print JSON')

@@ -22,7 +22,7 @@ export function registerExportCommands(program: Command): void {
   exp
     .command('results')
     .description('results at entity or unit level as CSV, XLSX or JSON')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .requiredOption('--format <format>', EXPORT_FORMATS.join(' | '))
     .requiredOption('-o, --output <file>', 'file to write')
     .option('--level <level>', RESULT_LEVELS.join(' | '), 'entity')
@@ -51,7 +51,7 @@ export function registerExportCommands(program: Command): void {
   exp
     .command('answers')
     .description('every answer (entity, unit, indicator, respondent, value) as CSV')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .option('--format <format>', 'csv', 'csv')
     .requiredOption('-o, --output <file>', 'file to write')
     .option('--no-progress', 'no progress on stderr')

@@ -34,7 +34,7 @@ function rankedRow(r: EntityResultView) {
 }
 
 function line(rank: number | null, r: Pick<EntityResultView, 'score' | 'category' | 'zone' | 'entity' | 'synthetic'>) {
-  return `${String(rank ?? '-').padStart(4)}  ${formatScore(r.score).padStart(6)}  ${(r.category ?? '-').padEnd(2)} ${r.zone.padEnd(6)} ${r.entity.name}${r.synthetic ? '  [sintetis]' : ''}`;
+  return `${String(rank ?? '-').padStart(4)}  ${formatScore(r.score).padStart(6)}  ${(r.category ?? '-').padEnd(2)} ${(r.zone ?? '-').padEnd(6)} ${r.entity.name}${r.synthetic ? '  [sintetis]' : ''}`;
 }
 
 function improvementLine(i: Improvement): string {
@@ -50,7 +50,7 @@ export function registerReportCommands(program: Command): void {
   report
     .command('card')
     .description('the report card of one entity')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .requiredOption('--entity <name>', 'entity name, alias or code')
     .requiredOption('-o, --output <file>', 'PDF file to write')
     .option('--findings <n>', 'how many findings to list', '5')
@@ -67,21 +67,24 @@ export function registerReportCommands(program: Command): void {
     );
   report
     .command('certificate')
-    .description('the certificate of an entity in the green zone (categories A and B)')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .description(
+      'the certificate of an award band (green zone up to 2024, Kualitas Tertinggi from 2025), unless withheld',
+    )
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .requiredOption('--entity <name>', 'entity name, alias or code')
+    .option('--unit <name>', "a single unit's certificate, by the unit's own score")
     .requiredOption('-o, --output <file>', 'PDF file to write')
-    .action(async (o: { cycle: string; entity: string; output: string }) =>
+    .action(async (o: { cycle: string; entity: string; unit?: string; output: string }) =>
       withContext(async ({ ctx }) => {
-        const r = await certificate(ctx, parseYear(o.cycle), o.entity);
+        const r = await certificate(ctx, parseYear(o.cycle), o.entity, o.unit === undefined ? {} : { unit: o.unit });
         await writeFile(o.output, r.pdf);
-        console.log(`wrote ${o.output}: piagam ${r.model.year} ${r.model.entity.name}`);
+        console.log(`wrote ${o.output}: piagam ${r.model.year} ${r.model.unit ?? r.model.entity.name}`);
       }),
     );
   report
     .command('cards')
     .description('every report card of a cycle into a folder (file names: code-slug-rapor-YEAR.pdf)')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .requiredOption('--out <dir>', 'folder to write into (created if missing)')
     .option('--certificates', 'also the certificates of the green zone (code-slug-piagam-YEAR.pdf)')
     .option('--workers <n>', 'rendering threads (default: one per core, at most 4)')
@@ -118,7 +121,7 @@ export function registerReportCommands(program: Command): void {
   program
     .command('rankings')
     .description('rankings of a cycle: per level nationally, per province, most improved, awards')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .option('--kind <kind>', RANKING_KINDS.join(' | '), 'level')
     .option('--limit <n>', 'at most this many rows per table')
     .option('--json', 'print JSON')

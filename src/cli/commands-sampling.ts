@@ -34,7 +34,7 @@ export function registerSamplingCommands(program: Command): void {
     .description(
       "import candidate units: columns entity,unit,kind,product (one row per product; replaces each entity's list)",
     )
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .option('--json', 'print the report as JSON')
     .action(async (file: string, o: { cycle: string; json?: boolean }) =>
       withContext(async ({ ctx }) => {
@@ -56,7 +56,7 @@ export function registerSamplingCommands(program: Command): void {
     .description(
       "draw an entity's sample from its candidates with a seed, store it, and add the chosen units to the cycle",
     )
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .requiredOption('--entity <name>', 'entity name, alias or code')
     .requiredOption('--seed <seed>', 'the seed: the same seed always gives the same sample')
     .option('--redraw', 'replace a sample drawn before')
@@ -86,7 +86,7 @@ export function registerSamplingCommands(program: Command): void {
   sample
     .command('show')
     .description("an entity's stored sample")
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .requiredOption('--entity <name>', 'entity name, alias or code')
     .option('--json', 'print JSON')
     .action(async (o: { cycle: string; entity: string; json?: boolean }) =>
@@ -101,7 +101,7 @@ export function registerSamplingCommands(program: Command): void {
   sample
     .command('verify')
     .description('draw every stored sample of a cycle again; exit 1 naming those that differ')
-    .requiredOption('--cycle <year>', 'cycle year')
+    .requiredOption('--cycle <year>', 'cycle year or assessment code')
     .option('--json', 'print JSON')
     .action(async (o: { cycle: string; json?: boolean }) =>
       withContext(async ({ ctx }) => {

@@ -1,13 +1,21 @@
 /** patuh migrate / serve */
 import type { Command } from 'commander';
-import { ConfigError } from '../config.ts';
-import { buildServer } from '../http/server.ts';
+import type { Config } from '../config.ts';
 import { ensureDemoAdmin } from '../services/auth/ensure-demo-admin.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { loadDemoIfEmpty } from '../services/demo.ts';
-import { evidenceStorageFrom } from '../services/evidence/storage.ts';
+import { writeDemoPassword } from './demo-password.ts';
 import { printJson, withContext } from './runtime.ts';
 
-export function registerServerCommands(program: Command): void {
+/** Runs the HTTP server until it is stopped (src/http/serve.ts, given by src/main.ts). */
+export type Serve = (
+  ctx: ServiceContext,
+  config: Config,
+  port: number,
+  say: (line: string) => void,
+) => Promise<void>;
+
+export function registerServerCommands(program: Command, serve: Serve): void {
   program
     .command('migrate')
     .description('bring the database up to date (migrations, registry, known cycles)')
@@ -34,37 +42,19 @@ export function registerServerCommands(program: Command): void {
         }
         const admin = o.demo ? await ensureDemoAdmin(ctx) : null;
         if (admin) {
-          console.log(`demo admin created — sign in with ${admin.email} and the password ${admin.password}`);
+          const file = writeDemoPassword(config.dataDir, admin.email, admin.password);
           console.log(
-            '(the password is shown only this once; change it with: patuh user reset-password --email admin@patuh.local --password-stdin)',
+            `demo admin created: sign in as ${admin.email} with the password in ${file} (readable only by you)`,
+          );
+          console.log(
+            '(change it with: patuh user reset-password --email admin@patuh.local --password-stdin, then delete the file)',
           );
         } else if (o.demo) {
           console.log(
             'sign in with an existing account; a forgotten password: patuh user reset-password --email E --password-stdin',
           );
         }
-        const evidence = evidenceStorageFrom(config);
-        // a store that cannot be used stops the start here, not at the first upload
-        await evidence.store.check().catch((e: Error) => {
-          throw new ConfigError(`evidence storage: ${e.message}`);
-        });
-        const app = await buildServer(ctx, {
-          logLevel: config.logLevel,
-          uploadLimitBytes: config.uploadLimitBytes,
-          importLimits: config.imports,
-          trustProxy: config.trustProxy,
-          evidence,
-        });
-        const port = o.port ? Number(o.port) : config.port;
-        const address = await app.listen({ port, host: config.host });
-        console.log(`Patuh is serving at ${address}`);
-        await new Promise<void>((resolve) => {
-          const stop = () => {
-            void app.close().then(() => resolve());
-          };
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
+        await serve(ctx, config, o.port ? Number(o.port) : config.port, (line) => console.log(line));
       }),
     );
 }

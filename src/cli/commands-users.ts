@@ -1,10 +1,10 @@
 /** patuh user create / reset-password / list, patuh token create: accounts without a mail server. */
 import { type Command, Option } from 'commander';
-import { findUserByEmail } from '../db/repos/users.ts';
 import { ROLES, type Role, scopeKindOf } from '../domain/access/roles.ts';
 import { AppError } from '../errors.ts';
+import { presentUser } from '../present/users.ts';
 import { createUser, normalizeEmail } from '../services/auth/create-user.ts';
-import { listUsers } from '../services/auth/list-users.ts';
+import { listUsers, userIdByEmail } from '../services/auth/list-users.ts';
 import { createToken } from '../services/auth/manage-tokens.ts';
 import { SYSTEM } from '../services/auth/principal.ts';
 import { resetPassword } from '../services/auth/update-user.ts';
@@ -45,18 +45,6 @@ async function scopeCodes(ctx: ServiceContext, role: Role, o: { entity?: string;
     office: o.office ? resolveOrThrow(resolver, o.office, 'provinsi').code : undefined,
   };
 }
-
-const userJson = (u: Awaited<ReturnType<typeof createUser>>) => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-  entity: u.entity,
-  office: u.office ? { code: u.office.code, name: u.office.name } : null,
-  active: u.active,
-  lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
-  createdAt: u.createdAt.toISOString(),
-});
 
 export function registerUserCommands(program: Command): void {
   const user = program.command('user').description('accounts: create, reset a password, list');
@@ -99,7 +87,7 @@ export function registerUserCommands(program: Command): void {
             password,
             ...scope,
           });
-          if (o.json) return printJson(userJson(u));
+          if (o.json) return printJson(presentUser(u));
           const where = u.entity ? ` for ${u.entity.name}` : u.office ? ` at ${u.office.name}` : '';
           console.log(`created ${u.role} ${u.email}${where}`);
         }, o.json);
@@ -122,7 +110,7 @@ export function registerUserCommands(program: Command): void {
       }
       await withContext(async ({ ctx }) => {
         const u = await resetPassword(ctx, SYSTEM, o.email, password);
-        if (o.json) return printJson(userJson(u));
+        if (o.json) return printJson(presentUser(u));
         console.log(`new password set for ${u.email}; its sessions were ended`);
       }, o.json);
     });
@@ -134,7 +122,7 @@ export function registerUserCommands(program: Command): void {
     .action(async (o: { json?: boolean }) =>
       withContext(async ({ ctx }) => {
         const page = await listUsers(ctx, SYSTEM, { page: 1, pageSize: 1_000_000 });
-        if (o.json) return printJson(page.rows.map(userJson));
+        if (o.json) return printJson(page.rows.map(presentUser));
         for (const u of page.rows) {
           const scope = u.entity?.name ?? u.office?.name ?? '';
           console.log(`${u.email.padEnd(36)} ${u.role.padEnd(16)} ${u.active ? 'active  ' : 'inactive'} ${scope}`);
@@ -152,12 +140,11 @@ export function registerUserCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (o: { email: string; name: string; days: string; json?: boolean }) =>
       withContext(async ({ ctx }) => {
-        const owner = await findUserByEmail(ctx.db, normalizeEmail(o.email));
-        if (!owner) throw new AppError('NOT_FOUND', `there is no user with the email ${o.email}`);
+        const ownerId = await userIdByEmail(ctx, normalizeEmail(o.email));
         const days = Number(o.days);
         const { token: secret, view } = await createToken(ctx, SYSTEM, {
           name: o.name,
-          ownerId: owner.id,
+          ownerId,
           expiresInDays: days,
         });
         if (o.json)
@@ -169,7 +156,7 @@ export function registerUserCommands(program: Command): void {
             token: secret,
           });
         console.log(
-          `token ${view.id} "${view.name}" for ${owner.email} (${view.role}), expires ${view.expiresAt.toISOString().slice(0, 10)}`,
+          `token ${view.id} "${view.name}" for ${normalizeEmail(o.email)} (${view.role}), expires ${view.expiresAt.toISOString().slice(0, 10)}`,
         );
         console.log('it is shown only now; send it as: Authorization: Bearer <token>');
         console.log(secret);

@@ -1,11 +1,11 @@
 /** What every command shares: configuration, the open database, errors → exit codes. */
 import { type Config, ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
+import { fromDatabaseError } from '../database-errors.ts';
 import { isAppError } from '../errors.ts';
+import { openContainer } from '../services/container.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { formatRowError, type RowError } from '../services/imports/table-reader.ts';
-import { CatalogError, defaultCatalog } from '../services/instrument-catalog.ts';
-import { prepareDatabase } from '../services/setup.ts';
+import { CatalogError } from '../services/instrument-catalog.ts';
 
 export interface Opened {
   ctx: ServiceContext;
@@ -15,15 +15,8 @@ export interface Opened {
 
 export async function openContext(): Promise<Opened> {
   const config = loadConfig();
-  const catalog = defaultCatalog();
-  const handle = await openDatabase(config.database);
-  try {
-    await prepareDatabase(handle.db, catalog);
-  } catch (e) {
-    await handle.close();
-    throw e;
-  }
-  return { ctx: { db: handle.db, catalog }, config, close: () => handle.close() };
+  const { ctx, close } = await openContainer(config.database, { passwordMinScore: config.passwordMinScore });
+  return { ctx, config, close };
 }
 
 /** Runs a command body with the database open; maps errors to messages and exit codes. */
@@ -39,7 +32,8 @@ export async function withContext(body: (o: Opened) => Promise<void>, json = fal
   }
 }
 
-export function reportError(e: unknown, json: boolean): number {
+export function reportError(thrown: unknown, json: boolean): number {
+  const e = fromDatabaseError(thrown) ?? thrown;
   if (isAppError(e)) {
     if (json) process.stdout.write(`${JSON.stringify(e.toJSON(), null, 2)}\n`);
     const details = e.details as { errors?: RowError[]; moreRows?: number } | undefined;

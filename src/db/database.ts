@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as m0001 from './migrations/0001_core.ts';
 import * as m0002 from './migrations/0002_accounts.ts';
 import * as m0003 from './migrations/0003_sampling.ts';
@@ -17,6 +18,11 @@ import * as m0006 from './migrations/0006_followup.ts';
 import * as m0007 from './migrations/0007_evidence.ts';
 import * as m0008 from './migrations/0008_entity_lifespan.ts';
 import * as m0016 from './migrations/0016_stored_results.ts';
+import * as m0017 from './migrations/0017_assessments.ts';
+import * as m0018 from './migrations/0018_sign_in_throttle.ts';
+import * as m0019 from './migrations/0019_method_2025.ts';
+import * as m0021 from './migrations/0021_evidence_uploads.ts';
+import { durablePgliteOptions } from './pglite-durable.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -70,6 +76,8 @@ function prepareMarked(client: pg.PoolClient): void {
   };
 }
 
+const parsers = { 20: (v: string) => Number.parseInt(v, 10) };
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
@@ -82,10 +90,24 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     drivers.set(db, { kind: 'postgres', pool });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const pglite = new PGlite(config.dataDir ?? undefined, {
-    parsers: { 20: (v: string) => Number.parseInt(v, 10) },
-  });
+  if (config.dataDir === null) return openPglite(new PGlite({ parsers }), () => {});
+  // one process per folder (data-dir-lock.ts), durable commits (pglite-durable.ts, ADR 0011)
+  mkdirSync(config.dataDir, { recursive: true });
+  const lock = lockDataDir(config.dataDir);
+  let handle: DatabaseHandle | undefined;
+  try {
+    handle = await openPglite(new PGlite({ parsers, ...durablePgliteOptions(config.dataDir) }), () => lock.release());
+    // what initdb wrote on a first start reaches the disk now (it writes without flushing)
+    await handle.db.executeQuery(CompiledQuery.raw('checkpoint'));
+    return handle;
+  } catch (e) {
+    if (handle) await handle.close();
+    else lock.release();
+    throw e;
+  }
+}
+
+async function openPglite(pglite: PGlite, afterClose: () => void): Promise<DatabaseHandle> {
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   drivers.set(db, { kind: 'pglite', pglite });
@@ -93,8 +115,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     db,
     kind: 'pglite',
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        afterClose();
+      }
     },
   };
 }
@@ -109,12 +135,32 @@ const migrations: Record<string, Migration> = {
   '0007_evidence': m0007,
   '0008_entity_lifespan': m0008,
   '0016_stored_results': m0016,
+  '0017_assessments': m0017,
+  '0018_sign_in_throttle': m0018,
+  '0019_method_2025': m0019,
+  '0021_evidence_uploads': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export interface MigrationReport {
   applied: string[];
+}
+
+type MigrationResults = Awaited<ReturnType<Migrator['migrateToLatest']>>;
+
+function migrator(db: Database): Migrator {
+  return new Migrator({ db, provider, allowUnorderedMigrations: true });
+}
+
+/** The names that ran; throws with the failing migration's name. */
+function ranOrThrow({ error, results }: MigrationResults, direction: 'up' | 'down'): string[] {
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const what = direction === 'down' ? 'down failed' : 'failed';
+    throw new Error(`migration ${failed} ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /**
@@ -124,11 +170,34 @@ export interface MigrationReport {
  * Such a migration must not depend on the later ones.
  */
 export async function migrateToLatest(db: Database): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  return { applied: ranOrThrow(await migrator(db).migrateToLatest(), 'up') };
+}
+
+/** Runs every migration's down, newest first, to an empty schema (CI: up, down, up). */
+export async function migrateDownToNothing(db: Database): Promise<string[]> {
+  return ranOrThrow(await migrator(db).migrateTo(NO_MIGRATIONS), 'down');
+}
+
+/** Every migration this build knows, in name order. */
+export const knownMigrations = (): string[] => Object.keys(migrations).sort();
+
+/** The migrations applied to a database, in name order; [] when it has none (a new database). */
+export async function appliedMigrations(db: Database): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+  const rows = await (db as unknown as Kysely<{ kysely_migration: { name: string } }>)
+    .selectFrom('kysely_migration')
+    .select('name')
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+/**
+ * Brings the schema to exactly the migrations up to and including `last` (up or
+ * down): a restore builds the schema its backup was taken with, loads it, then
+ * migrates to the latest, so migrations that move data run on the restored rows.
+ */
+export async function migrateTo(db: Database, last: string): Promise<void> {
+  ranOrThrow(await migrator(db).migrateTo(last), 'up');
 }

@@ -28,14 +28,37 @@ export interface EntityTable {
 export interface CycleTable {
   id: Generated<number>;
   year: number;
+  /** the assessment's unique code, e.g. "2026-pemda"; "<year>" for cycles made before migration 0017 */
+  code: string;
+  /** 'official' or 'self' (a self-assessment answers the units of its parent) */
+  track: Generated<string>;
+  /** the levels of entity it covers */
+  levels: ColumnType<string[], string | undefined, string>;
+  /** a self-assessment's official assessment, whose units it shares */
+  parent_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** instrument edition; null for a cycle known only by its published results */
   edition: string | null;
   band_scheme: string;
   status: string;
-  settings: JSONColumnType<{ serviceUsersPerUnit?: number; objectionDays?: number; followUpItems?: number }>;
+  settings: JSONColumnType<{
+    serviceUsersPerUnit?: number;
+    objectionDays?: number;
+    followUpItems?: number;
+    /** the day by which due supervision products count for the qualifier (from 2025) */
+    referenceDate?: string;
+  }>;
   created_at: Generated<Timestamp>;
   /** when the cycle last moved to final (results go to the entities); the objection window counts from it */
   final_at: NullableTimestamp;
+}
+
+/** An instrument edition as an assessment first used it (frozen: migration 0017). */
+export interface InstrumentEditionTable {
+  code: string;
+  /** sha256 of the edition file's JSON content */
+  hash: string;
+  content: JSONColumnType<Record<string, unknown>>;
+  stored_at: Generated<Timestamp>;
 }
 
 export interface UnitTable {
@@ -47,6 +70,8 @@ export interface UnitTable {
   kind: string | null;
   active: Generated<boolean>;
   synthetic: Generated<boolean>;
+  /** the province of a vertical office (migration 0019); null otherwise */
+  province_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RespondentTable {
@@ -63,7 +88,7 @@ export interface AnswerTable {
   indicator: string;
   /** '' for observation and document items */
   respondent: string;
-  /** 0..3; null = not applicable */
+  /** on the indicator's scale (the instrument's); null = not applicable */
   value: number | null;
   answered_by: string;
   answered_at: Timestamp;
@@ -121,6 +146,43 @@ export interface StoredResultTable {
   stored_at: Generated<Timestamp>;
 }
 
+/** public trust per cycle and entity (migration 0019) */
+export interface PublicTrustTable {
+  cycle_id: number;
+  entity_id: number;
+  trust_score: number;
+  perception: number | null;
+  source: string;
+  recorded_at: Timestamp;
+}
+
+/** the Ombudsman's supervision products per entity (migration 0019) */
+export interface SupervisionProductTable {
+  id: Generated<number>;
+  entity_id: number;
+  kind: string;
+  number: string;
+  issued_on: string;
+  due_on: string;
+  status: string;
+  evidence_hashes: JSONColumnType<string[]>;
+  note: string | null;
+  updated_at: Timestamp;
+}
+
+/** withheld report cards and certificates (migration 0019) */
+export interface AwardHoldTable {
+  id: Generated<number>;
+  cycle_id: number;
+  entity_id: number;
+  unit_id: number | null;
+  reason: string;
+  held_by: string;
+  held_at: Timestamp;
+  released_by: string | null;
+  released_at: NullableTimestamp;
+}
+
 export interface StoredResultBasisTable {
   cycle_id: number;
   basis: string;
@@ -140,6 +202,17 @@ export interface UserTable {
   failed_logins: Generated<number>;
   locked_until: NullableTimestamp;
   created_at: Timestamp;
+}
+
+/** one sign-in throttle: a key (account+network, network, account) and its counted attempts */
+export interface SignInThrottleTable {
+  key: string;
+  attempts: Generated<number>;
+  window_start: Timestamp;
+  /** lockouts so far: the next one lasts twice as long */
+  strikes: Generated<number>;
+  blocked_until: NullableTimestamp;
+  expires_at: Timestamp;
 }
 
 export interface SessionTable {
@@ -200,6 +273,14 @@ export interface EvidenceTable {
   created_by: number | null;
   /** defaults to now() */
   created_at: Timestamp;
+}
+
+/** Who uploaded a piece of evidence: one row per (file, user), the same bytes from several people (0021). */
+export interface EvidenceUploadTable {
+  evidence_sha256: string;
+  user_id: number;
+  /** defaults to now(): the first time this user uploaded these bytes */
+  at: Timestamp;
 }
 
 /** What a piece of evidence supports: "submission:<uuid>", "followup:<id>", "unit:<id>" … */
@@ -410,6 +491,7 @@ export interface DB {
   regional_offices: RegionalOfficeTable;
   entities: EntityTable;
   cycles: CycleTable;
+  instrument_editions: InstrumentEditionTable;
   units: UnitTable;
   respondents: RespondentTable;
   answers: AnswerTable;
@@ -419,6 +501,10 @@ export interface DB {
   computed_entity_results: ComputedEntityResultTable;
   stored_results: StoredResultTable;
   stored_results_basis: StoredResultBasisTable;
+  public_trust: PublicTrustTable;
+  supervision_products: SupervisionProductTable;
+  award_holds: AwardHoldTable;
+  sign_in_throttle: SignInThrottleTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
@@ -426,6 +512,7 @@ export interface DB {
   audit_chain_head: AuditChainHeadTable;
   evidence: EvidenceTable;
   evidence_links: EvidenceLinkTable;
+  evidence_uploads: EvidenceUploadTable;
   unit_candidates: UnitCandidateTable;
   samples: SampleTable;
   assignments: AssignmentTable;

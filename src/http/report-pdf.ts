@@ -7,8 +7,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PreparedReport } from '../services/reports/report-card.ts';
-import { PRIVATE_CACHE_HEADERS } from './etag.ts';
-import { etagMatches, publicCacheControl } from './public/cache.ts';
+import { etagMatches, PRIVATE_CACHE_HEADERS, publicCacheControl } from './etag.ts';
 
 /** `public`: the same document for everyone (the public dashboard); `private`: it depends on who asks. */
 export type ReportCaching = 'public' | 'private';

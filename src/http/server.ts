@@ -6,6 +6,7 @@
  */
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { ImportLimits } from '../config.ts';
+import { fromDatabaseError } from '../database-errors.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { createLoginGuard, type LoginGuard } from '../services/auth/login.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -18,6 +19,7 @@ import { registerEvidenceRoutes } from './evidence/routes.ts';
 import { registerFieldworkRoutes } from './fieldwork/routes.ts';
 import { registerFollowUpRoutes } from './follow-up/routes.ts';
 import { registerImportRoutes } from './imports/routes.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { registerInstrumentRoutes } from './instrument/routes.ts';
 import { registerInstrumentCatalogRoutes } from './instrument-catalog/routes.ts';
 import { registerObjectionInboxRoutes } from './objections/inbox-routes.ts';
@@ -27,6 +29,7 @@ import { registerPublicRoutes } from './public/routes.ts';
 import { registerRegistryRoutes } from './registry/routes.ts';
 import { registerResultRoutes } from './results/routes.ts';
 import { registerSecurity } from './security.ts';
+import { registerSupervisionRoutes } from './supervision/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
 import { DEFAULT_WEB_DIST, registerWebApp, sendAppShell } from './web-app.ts';
 
@@ -37,7 +40,8 @@ export interface ServerOptions {
   uploadLimitBytes?: number;
   /** caps of one import (config.ts); default DEFAULT_IMPORT_LIMITS */
   importLimits?: ImportLimits;
-  trustProxy?: boolean;
+  /** the proxies whose X-Forwarded-* headers are believed (addresses or CIDRs); default none */
+  trustProxy?: readonly string[];
   loginGuard?: LoginGuard;
   /** where the log goes (default stdout); tests read it to prove secrets stay out */
   logStream?: { write(line: string): void };
@@ -72,7 +76,7 @@ export async function buildServer(ctx: ServiceContext, opts: ServerOptions = {})
             },
           },
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? [...opts.trustProxy] : false,
     genReqId: () => crypto.randomUUID(),
   });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
@@ -90,6 +94,11 @@ export async function buildServer(ctx: ServiceContext, opts: ServerOptions = {})
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.status(e.statusCode).send(new AppError('MALFORMED_REQUEST', e.message).toJSON());
     }
+    const problem = fromDatabaseError(error);
+    if (problem) {
+      request.log.warn({ sqlstate: problem.details, url: request.routeOptions.url }, 'database refused the input');
+      return reply.status(problem.status).send(problem.toJSON());
+    }
     request.log.error({ err: error }, 'unhandled error');
     return reply
       .status(500)
@@ -104,6 +113,7 @@ export async function buildServer(ctx: ServiceContext, opts: ServerOptions = {})
   await registerSecurity(app, { uploadLimitBytes: opts.uploadLimitBytes ?? 50 * 1024 * 1024 });
   await registerOpenApi(app);
   registerAuthentication(app, ctx);
+  registerInputGuard(app);
 
   app.get('/api/v1/health', { schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ ok: true }));
   registerAuthRoutes(app, ctx, opts.loginGuard ?? createLoginGuard());
@@ -113,6 +123,7 @@ export async function buildServer(ctx: ServiceContext, opts: ServerOptions = {})
   registerRegistryRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerImportRoutes(app, ctx, opts.importLimits);
+  registerSupervisionRoutes(app, ctx);
   registerFieldworkRoutes(app, ctx);
   registerEvidenceRoutes(app, ctx, opts.evidence ?? memoryEvidenceStorage());
   registerAuditRoutes(app, ctx);

@@ -8,4 +8,6 @@ import type { Catalog } from './instrument-catalog.ts';
 export interface ServiceContext {
   db: Database;
   catalog: Catalog;
+  /** the least zxcvbn score (0–4) a new password needs; default 3 (services/auth/password-policy.ts) */
+  passwordMinScore?: number;
 }

@@ -104,7 +104,7 @@ export async function loadDemoIfEmpty(ctx: ServiceContext): Promise<boolean> {
       file,
       stringify(demoAnswerRows(instrument, cycle.settings.serviceUsersPerUnit ?? instrument.serviceUsersPerUnit)),
     );
-    await importAnswers(ctx, file, DEMO_YEAR, { by: 'demo (synthetic)', synthetic: true });
+    await importAnswers(ctx, file, DEMO_YEAR, { by: 'demo (synthetic)', actor: 'demo', synthetic: true });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 /** "Why this score" for one entity of a cycle, from the engine's explanation. */
+
 import { tallyByUnit } from '../db/repos/answers.ts';
 import { listUnits } from '../db/repos/units.ts';
 import type { Instrument } from '../domain/instrument/schema.ts';
@@ -6,7 +7,7 @@ import { type Explanation, explain } from '../domain/scoring/explain.ts';
 import { scoreUnit, type UnitResult } from '../domain/scoring/score.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
-import type { LoadedCycle } from './cycles.ts';
+import type { CycleRef, LoadedCycle } from './cycles.ts';
 import { cycleResults, type EntityResultView } from './results.ts';
 
 export interface EntityExplanation {
@@ -17,7 +18,11 @@ export interface EntityExplanation {
   units: Array<{ id: number; name: string; result: UnitResult; explanation: Explanation }>;
 }
 
-export async function explainEntity(ctx: ServiceContext, year: number, entityName: string): Promise<EntityExplanation> {
+export async function explainEntity(
+  ctx: ServiceContext,
+  year: CycleRef,
+  entityName: string,
+): Promise<EntityExplanation> {
   const { cycle, results } = await cycleResults(ctx, year, { entity: entityName });
   const result = results[0];
   if (!result) throw new AppError('NOT_FOUND', `${entityName} has no result in the ${year} cycle`);

@@ -18,6 +18,8 @@ export const INSTRUMENTS_DIR = fileURLToPath(new URL('../../instruments/', impor
 export interface Catalog {
   editions: ReadonlyMap<string, Instrument>;
   bandSchemes: ReadonlyMap<string, BandScheme>;
+  /** each edition file's content as read (what frozen-editions.ts hashes) and its path */
+  editionSources?: ReadonlyMap<string, { file: string; content: Record<string, unknown> }>;
 }
 
 export class CatalogError extends Error {
@@ -33,6 +35,7 @@ function loadFolder<T>(
   parse: (input: unknown) => Parsed<T>,
   key: (value: T) => string,
   problems: string[],
+  sources?: Map<string, { file: string; content: Record<string, unknown> }>,
 ): Map<string, T> {
   const out = new Map<string, T>();
   const files = readdirSync(dir)
@@ -55,16 +58,18 @@ function loadFolder<T>(
     const k = key(parsed.value);
     if (`${k}.json` !== file) problems.push(`${rel}: the file name must be ${k}.json`);
     out.set(k, parsed.value);
+    sources?.set(k, { file: rel, content: raw as Record<string, unknown> });
   }
   return out;
 }
 
 export function loadCatalog(dir: string = INSTRUMENTS_DIR): Catalog {
   const problems: string[] = [];
-  const editions = loadFolder(path.join(dir, 'editions'), parseInstrument, (i) => i.edition, problems);
+  const editionSources = new Map<string, { file: string; content: Record<string, unknown> }>();
+  const editions = loadFolder(path.join(dir, 'editions'), parseInstrument, (i) => i.edition, problems, editionSources);
   const bandSchemes = loadFolder(path.join(dir, 'bands'), parseBandScheme, (b) => b.scheme, problems);
   if (problems.length > 0) throw new CatalogError(problems);
-  return { editions, bandSchemes };
+  return { editions, bandSchemes, editionSources };
 }
 
 let cached: Catalog | undefined;

@@ -12,7 +12,7 @@ import {
   rankingsByProvince,
 } from '../domain/scoring/ranking.ts';
 import type { ServiceContext } from './context.ts';
-import { previousPublishedYear } from './cycles.ts';
+import { type CycleRef, previousPublishedYear } from './cycles.ts';
 import { cycleResults, type EntityResultView } from './results.ts';
 
 export const RANKING_KINDS = ['level', 'province', 'improved', 'awards'] as const;
@@ -36,8 +36,9 @@ export type Rankings =
     }
   | { kind: 'awards'; cycle: number; rows: EntityResultView[] };
 
-export async function cycleRankings(ctx: ServiceContext, year: number, kind: RankingKind): Promise<Rankings> {
-  const { cycle, results } = await cycleResults(ctx, year);
+export async function cycleRankings(ctx: ServiceContext, ref: CycleRef, kind: RankingKind): Promise<Rankings> {
+  const { cycle, results } = await cycleResults(ctx, ref);
+  const year = cycle.year;
   switch (kind) {
     case 'level':
       return { kind, cycle: year, groups: rankingsByLevel(results) };

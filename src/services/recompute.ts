@@ -6,7 +6,8 @@ import { tallyByUnit } from '../db/repos/answers.ts';
 import { listEntities } from '../db/repos/entities.ts';
 import { type ComputedEntity, type ComputedUnit, replaceComputedResults } from '../db/repos/results.ts';
 import { listUnits } from '../db/repos/units.ts';
-import { scoreEntity, scoreUnit } from '../domain/scoring/score.ts';
+import { rollupEntity } from '../domain/scoring/rollup.ts';
+import { scoreUnit } from '../domain/scoring/score.ts';
 import type { ServiceContext } from './context.ts';
 import { type LoadedCycle, requireInstrument } from './cycles.ts';
 import { refreshStoredResults } from './stored-results.ts';
@@ -27,11 +28,12 @@ export async function recomputeResults(
 ): Promise<RecomputeReport> {
   const instrument = requireInstrument(cycle);
   const db = ctx.db;
-  const units = await listUnits(db, cycle.id, entityIds ?? undefined);
+  // a self-assessment scores its parent's units from its own answers (ADR 0012)
+  const units = await listUnits(db, cycle.unitsCycleId, entityIds ?? undefined);
   const levels = new Map((await listEntities(db)).map((e) => [e.id, e.level]));
   const tallies = await tallyByUnit(db, cycle.id, entityIds ? units.map((u) => u.id) : undefined);
   const computedUnits: ComputedUnit[] = [];
-  const perEntity = new Map<number, Array<{ score: number | null; complete: boolean }>>();
+  const perEntity = new Map<number, Array<{ score: number | null; complete: boolean; provinceCode: string | null }>>();
   for (const u of units) {
     // a unit without any answer is scored too: no score, incomplete (never zero)
     const t = tallies.get(u.id) ?? new Map();
@@ -48,12 +50,13 @@ export async function recomputeResults(
       dimensions: r.dimensions.map((d) => ({ code: d.code, score: d.score })),
     });
     const list = perEntity.get(u.entityId) ?? [];
-    list.push(r);
+    list.push({ score: r.score, complete: r.complete, provinceCode: u.provinceCode });
     perEntity.set(u.entityId, list);
   }
   const computedEntities: ComputedEntity[] = [];
   for (const [entityId, list] of perEntity) {
-    const e = scoreEntity(list);
+    // vertical offices roll up into their parent by the edition's rule (domain/scoring/rollup.ts)
+    const e = rollupEntity(list, instrument.verticalOffices?.rollup.rule);
     computedEntities.push({ entityId, score: e.score, complete: e.complete, scoredUnits: e.scoredUnits });
   }
   await replaceComputedResults(db, cycle.id, entityIds, computedUnits, computedEntities);

@@ -18,16 +18,29 @@ import { rankWithinGroups } from '../domain/scoring/ranking.ts';
 import { type Reconciliation, reconcilePublished } from '../domain/scoring/reconcile.ts';
 import { roundHalfUp } from '../domain/scoring/rounding.ts';
 import type { ServiceContext } from './context.ts';
-import { type LoadedCycle, loadCycle } from './cycles.ts';
+import { type CycleRef, type LoadedCycle, loadCycle } from './cycles.ts';
 import { type EntityResolver, loadResolver, resolveOrThrow } from './registry.ts';
+import {
+  type AwardView,
+  holdView,
+  loadMethodInputs,
+  type MethodFields,
+  methodFields,
+  type PartView,
+  type QualifierView,
+} from './result-method.ts';
 
 export interface UnitResultView {
   id: number;
   name: string;
   kind: string | null;
+  /** the province of a vertical office; null otherwise */
+  provinceCode: string | null;
   score: number | null;
   complete: boolean;
   dimensions: Array<{ code: string; score: number | null }>;
+  /** a single unit's certificate: its band is an award, and whether it is withheld */
+  award: AwardView | null;
 }
 
 export interface EntityResultView {
@@ -36,7 +49,15 @@ export interface EntityResultView {
   category: string | null;
   opinion: string;
   opinionText: LocalText;
-  zone: Zone;
+  zone: Zone | null;
+  /** the band's quality word (from 2025: "Baik", "Cukup", "Kurang"); null before */
+  quality: LocalText | null;
+  /** the parts of the score with their weights (from 2025); empty for one implicit part or a published score */
+  parts: PartView[];
+  trust: MethodFields['trust'];
+  /** "Tanpa Maladministrasi" (from 2025); null for editions without the qualifier */
+  qualifier: QualifierView | null;
+  award: AwardView;
   complete: boolean;
   rank: number;
   provinceRank: number | null;
@@ -80,7 +101,7 @@ async function rawResults(
     listPublishedUnits(ctx.db, cycle.id),
     listComputedEntities(ctx.db, cycle.id),
     listComputedUnits(ctx.db, cycle.id),
-    listUnits(ctx.db, cycle.id),
+    listUnits(ctx.db, cycle.unitsCycleId),
   ]);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const out = new Map<number, Raw>();
@@ -106,9 +127,11 @@ async function rawResults(
       id: unit.id,
       name: unit.name,
       kind: unit.kind,
+      provinceCode: unit.provinceCode,
       score: round(u.score),
       complete: u.complete,
       dimensions: u.dimensions.map((d) => ({ code: d.code, score: round(d.score) })),
+      award: null,
     });
   }
   for (const p of published) {
@@ -133,9 +156,11 @@ async function rawResults(
       id: unit.id,
       name: unit.name,
       kind: unit.kind,
+      provinceCode: unit.provinceCode,
       score: round(u.score),
       complete: true,
       dimensions: [],
+      award: null,
     });
   }
   return [...out.values()];
@@ -148,7 +173,7 @@ async function rawResults(
  */
 export async function cycleResults(
   ctx: ServiceContext,
-  year: number,
+  year: CycleRef,
   filter: { entity?: string } = {},
 ): Promise<CycleResults> {
   const cycle = await loadCycle(ctx, year);
@@ -172,7 +197,18 @@ export async function computeResults(
   resolver?: EntityResolver,
 ): Promise<EntityResultView[]> {
   resolver ??= await loadResolver(ctx);
-  const raws = await rawResults(ctx, cycle, resolver);
+  const [rawList, inputs] = await Promise.all([rawResults(ctx, cycle, resolver), loadMethodInputs(ctx, cycle)]);
+  // the 2025 method: parts, qualifier, opinion, award (result-method.ts); earlier editions pass through
+  const band = (score: number) => bandFor(cycle.bands, score);
+  const raws = rawList.map((r) => {
+    const m = methodFields(cycle, inputs, { entityId: r.entity.id, ...r }, band);
+    const units = r.units.map((u) => {
+      if (u.score === null) return u;
+      const hold = inputs.holds.find((h) => h.unitId === u.id);
+      return { ...u, award: { eligible: band(u.score).award, withheld: holdView(hold) } };
+    });
+    return { ...r, score: m.score, complete: m.complete, units, method: m };
+  });
   const national = rankWithinGroups(raws.map((r) => ({ key: r.entity.code, score: r.score, group: r.entity.level })));
   const regional = rankWithinGroups(
     raws
@@ -197,9 +233,14 @@ export async function computeResults(
       },
       score: band.rounded,
       category: band.category,
-      opinion: band.opinion.id,
-      opinionText: band.opinion,
+      opinion: r.method.opinionText.id,
+      opinionText: r.method.opinionText,
       zone: band.zone,
+      quality: r.method.quality,
+      parts: r.method.parts,
+      trust: r.method.trust,
+      qualifier: r.method.qualifier,
+      award: r.method.award,
       complete: r.complete,
       rank: national.get(r.entity.code) ?? 0,
       provinceRank: regional.get(r.entity.code) ?? null,

@@ -13,6 +13,7 @@ import {
   insertMissingOffices,
   updateEntityLifespans,
 } from '../db/repos/entities.ts';
+import { frozenCatalog } from './frozen-editions.ts';
 import { type Catalog, defaultCatalog } from './instrument-catalog.ts';
 import { loadRegistryEntities } from './registry-source.ts';
 import { refreshStaleResults } from './stored-results.ts';
@@ -31,7 +32,9 @@ export interface SetupReport {
   /** entities whose lifespan (until, successors) was set or changed from the registry */
   lifespansUpdated: number;
   /** cycles whose stored results were re-stored: new, or their bands, instrument or registry changed */
-  resultsRestored: number[];
+  resultsRestored: string[];
+  /** the catalog to serve: the stored (frozen) copy of every edition in use (frozen-editions.ts) */
+  catalog: Catalog;
 }
 
 export async function prepareDatabase(db: Database, catalog: Catalog = defaultCatalog()): Promise<SetupReport> {
@@ -53,6 +56,7 @@ export async function prepareDatabase(db: Database, catalog: Catalog = defaultCa
   }
   const lifespansUpdated = await updateEntityLifespans(db, registry);
   for (const c of KNOWN_CYCLES) await insertCycleIfMissing(db, { ...c, settings: { ...c.settings } });
-  const resultsRestored = await refreshStaleResults({ db, catalog });
-  return { migrations: applied, entitiesAdded, lifespansUpdated, resultsRestored };
+  const frozen = await frozenCatalog(db, catalog);
+  const resultsRestored = await refreshStaleResults({ db, catalog: frozen });
+  return { migrations: applied, entitiesAdded, lifespansUpdated, resultsRestored, catalog: frozen };
 }

@@ -22,12 +22,12 @@ import {
   writeStoredBasis,
 } from '../db/repos/stored-results.ts';
 import type { ServiceContext } from './context.ts';
-import { type LoadedCycle, loadCycle } from './cycles.ts';
+import { type LoadedCycle, loadCycleRow } from './cycles.ts';
 import { type EntityResolver, loadResolver } from './registry.ts';
 import { computeResults } from './results.ts';
 
 /** Bump when the stored view's shape changes, so every database re-stores at its next start. */
-export const STORE_FORMAT = 1;
+export const STORE_FORMAT = 2;
 
 function basisOf(cycle: LoadedCycle, resolver: EntityResolver): string {
   const h = createHash('sha256');
@@ -69,14 +69,14 @@ export async function refreshStoredResults(
 }
 
 /** Re-stores every cycle whose basis changed since it was stored; each cycle in its own transaction. */
-export async function refreshStaleResults(ctx: ServiceContext): Promise<number[]> {
+export async function refreshStaleResults(ctx: ServiceContext): Promise<string[]> {
   const [cycles, bases, resolver] = await Promise.all([listCycles(ctx.db), readStoredBases(ctx.db), loadResolver(ctx)]);
-  const refreshed: number[] = [];
+  const refreshed: string[] = [];
   for (const row of cycles) {
-    const cycle = await loadCycle(ctx, row.year);
+    const cycle = loadCycleRow(ctx, row);
     if (bases.get(cycle.id) === basisOf(cycle, resolver)) continue;
     await ctx.db.transaction().execute((tx) => refreshStoredResults({ db: tx }, cycle, resolver));
-    refreshed.push(cycle.year);
+    refreshed.push(cycle.code);
   }
   return refreshed;
 }

@@ -8,12 +8,15 @@
  *
  * Admin and central staff see every subject without asking; the public sees none.
  * For any other principal a subject whose kind has no registered rule is not visible.
- * "unit" is registered here: office roles see the units of their province's entities.
+ * "unit" is registered here: the rule of the unit routes — office roles see the units of
+ * their province's entities, an assessor in a cycle not yet published only those of
+ * the entities it is assigned to there (cycle-scope.ts).
  */
 
 import type { Database } from '../db/database.ts';
 import { findEntityById } from '../db/repos/entities.ts';
 import { findUnit } from '../db/repos/units.ts';
+import { cycleAssignments } from './auth/cycle-scope.ts';
 import { canReadUnits } from './auth/policy.ts';
 import type { Principal } from './auth/principal.ts';
 
@@ -65,5 +68,7 @@ registerSubjectPolicy('unit', async (principal, id, db) => {
   if (!/^[1-9]\d{0,9}$/.test(id)) return false;
   const unit = await findUnit(db, Number(id));
   const entity = unit && (await findEntityById(db, unit.entityId));
-  return entity ? canReadUnits(principal, { id: entity.id, provinceCode: entity.provinceCode }) : false;
+  if (!entity) return false;
+  const assigned = await cycleAssignments({ db }, principal, unit.cycleId);
+  return canReadUnits(principal, { id: entity.id, provinceCode: entity.provinceCode }, assigned);
 });

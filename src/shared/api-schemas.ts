@@ -5,6 +5,7 @@
  * docs/api.md describes the routes; /api/openapi.json is generated from these.
  */
 import { z } from 'zod';
+import { int4IdParam, pageNumber } from './scalars.ts';
 
 // --- vocabularies (kept equal to the server's by api-schemas.test.ts) ---
 export const ROLES = ['admin', 'central', 'office_head', 'assessor', 'entity_official'] as const;
@@ -30,12 +31,12 @@ const filterText = z
 // --- path parameters ---
 export const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const entityParams = yearParams.extend({ code: z.string().min(1).max(64) });
-export const unitParams = yearParams.extend({ unitId: z.coerce.number().int().positive() });
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const unitParams = yearParams.extend({ unitId: int4IdParam });
+export const idParams = z.object({ id: int4IdParam });
 
 // --- queries ---
 export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: pageNumber.default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
 });
 
@@ -83,6 +84,14 @@ export const createCycleBody = z
     edition: z.string().min(1).max(64),
     bandScheme: z.string().min(1).max(64),
     settings: cycleSettings.optional(),
+    /** the assessment (ADR 0012): its code (default: the year), track, levels and a self-assessment's parent */
+    code: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+      .optional(),
+    track: z.enum(['official', 'self']).optional(),
+    levels: z.array(z.string().min(1).max(32)).min(1).max(5).optional(),
+    parent: z.string().min(1).max(64).optional(),
   })
   .strict();
 
@@ -171,6 +180,10 @@ export interface AuthResponse {
 }
 export interface CycleView {
   year: number;
+  /** the assessment's code (ADR 0012); the year for cycles made before assessments */
+  code: string;
+  track: 'official' | 'self';
+  levels: string[];
   edition: string | null;
   bandScheme: string;
   status: CycleStatus;
@@ -186,12 +199,14 @@ export interface ResultView {
   opinion: string;
   /** the opinion in both languages (the API only; `patuh results --json` has `opinion`) */
   opinionText: { id: string; en: string };
-  zone: Zone;
+  zone: Zone | null;
   complete: boolean;
   rank: number;
   provinceRank: number | null;
   source: 'published' | 'answers';
   synthetic: boolean;
+  /** whether the cycle's rule gives this result a certificate (piagam) */
+  certificate: boolean;
   units: Array<{
     id: number;
     name: string;
@@ -206,7 +221,7 @@ export interface HistoryPoint {
   year: number;
   score: number;
   category: string | null;
-  zone: Zone;
+  zone: Zone | null;
   opinion: string;
 }
 export interface UnitView {

@@ -29,7 +29,7 @@ describe('the fieldwork API schemas', () => {
   it('default a sheet’s respondent and base version, and refuse what does not fit', () => {
     expect(syncSubmission.parse(sheet)).toMatchObject({ respondent: '', baseVersion: 0 });
     expect(syncSubmission.safeParse({ ...sheet, id: 'x' }).success).toBe(false);
-    expect(syncSubmission.safeParse({ ...sheet, items: [{ indicator: 'A', value: 4 }] }).success).toBe(false);
+    expect(syncSubmission.safeParse({ ...sheet, items: [{ indicator: 'A', value: 101 }] }).success).toBe(false);
     expect(syncSubmission.safeParse({ ...sheet, items: [] }).success).toBe(false);
     expect(syncSubmission.safeParse({ ...sheet, respondent: 'R1; drop' }).success).toBe(false);
     expect(syncSubmission.safeParse({ ...sheet, extra: 1 }).success).toBe(false);

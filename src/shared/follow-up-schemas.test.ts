@@ -20,7 +20,9 @@ describe('the follow-up and objection schemas', () => {
     expect(updateFollowUpBody.safeParse({ status: 'done', note: 'x', dueDate: null }).success).toBe(true);
     expect(mentoringBody.parse({ date: '2023-02-14', topics: ['a'] }).attendees).toEqual([]);
     expect(mentoringBody.safeParse({ date: '14/02/2023', topics: ['a'] }).success).toBe(false);
-    expect(acceptObjectionBody.safeParse({ answers: [{ respondent: '', value: 4 }], reason: 'x' }).success).toBe(false);
+    expect(acceptObjectionBody.safeParse({ answers: [{ respondent: '', value: 101 }], reason: 'x' }).success).toBe(
+      false,
+    );
     expect(acceptObjectionBody.safeParse({ answers: [{ respondent: '', value: null }], reason: 'x' }).success).toBe(
       true,
     );

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { pageQuery } from './api-schemas.ts';
+import { int4Id, int4IdParam, isoDate } from './scalars.ts';
 
 export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done'] as const;
 export const OBJECTION_STATUSES = ['open', 'accepted', 'rejected'] as const;
@@ -16,12 +17,11 @@ export const MAX_EVIDENCE = 20;
 /** sha256 (hex) of a file in the evidence store */
 const sha256 = z.string().regex(/^[0-9a-fA-F]{64}$/, 'a sha256 hash: 64 hex digits');
 const evidence = z.array(sha256).max(MAX_EVIDENCE);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date: yyyy-mm-dd');
 const longText = z.string().trim().min(1).max(10_000);
 const shortText = z.string().trim().min(1).max(200);
 
 // --- path parameters and queries ---
-export const followUpIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const followUpIdParams = z.object({ id: int4IdParam });
 export const progressQuery = pageQuery.extend({
   /** province code, e.g. 32 */
   province: z
@@ -50,13 +50,13 @@ export const mentoringBody = z
     attendees: z.array(shortText).max(200).default([]),
     notes: z.string().max(10_000).optional(),
     /** follow-up item ids of this entity and cycle */
-    items: z.array(z.number().int().positive()).max(100).optional(),
+    items: z.array(int4Id).max(100).optional(),
   })
   .strict();
 
 export const objectionBody = z
   .object({
-    unitId: z.number().int().positive(),
+    unitId: int4Id,
     /** an indicator code of the cycle's instrument, e.g. PR.STD.01 */
     indicator: z.string().trim().min(1).max(32),
     reason: longText,
@@ -70,7 +70,7 @@ export const acceptObjectionBody = z
   .object({
     /** the corrected answers of the objection's unit and indicator, by respondent key ("" for an observation) */
     answers: z
-      .array(z.object({ respondent: z.string().max(64), value: z.number().int().min(0).max(3).nullable() }).strict())
+      .array(z.object({ respondent: z.string().max(64), value: z.number().int().min(0).max(100).nullable() }).strict())
       .min(1)
       .max(1000),
     reason: longText,

@@ -55,7 +55,7 @@ export interface BandView {
   min: number;
   category: string | null;
   opinion: LocalText;
-  zone: Zone;
+  zone: Zone | null;
 }
 
 export interface TallyView {
@@ -64,11 +64,15 @@ export interface TallyView {
   categories: Array<{ category: string; count: number }>;
   zones: Array<{ zone: Zone; count: number }>;
   greenShare: number | null;
+  /** the zone the mean score falls in (the server bands it; the map colours by it) */
+  meanZone: Zone | null;
 }
 
 export interface PublicSummary {
   cycle: PublicCycle;
   bands: BandView[];
+  /** each zone's score range, best first: the map's colour key */
+  zoneRanges: Array<{ zone: Zone; from: number; to: number | null }>;
   national: TallyView;
   levels: Array<TallyView & { level: Level }>;
   /** all 38 provinces, by code; a province's numbers cover the province itself and its kabupaten and kota */
@@ -89,7 +93,7 @@ export interface RankedRow {
   category: string | null;
   opinion: string;
   opinionText: LocalText;
-  zone: Zone;
+  zone: Zone | null;
   rank: number;
   provinceRank: number | null;
   synthetic: boolean;
@@ -98,8 +102,8 @@ export interface RankedRow {
 export interface ImprovementRow {
   rank: number;
   entity: PublicEntityRef;
-  previous: { score: number; category: string | null; opinion: string; zone: Zone };
-  current: { score: number; category: string | null; opinion: string; zone: Zone };
+  previous: { score: number; category: string | null; opinion: string; zone: Zone | null };
+  current: { score: number; category: string | null; opinion: string; zone: Zone | null };
   /** current − previous, two decimals */
   change: number;
 }
@@ -115,7 +119,7 @@ export interface SearchHit {
   entity: PublicEntityRef;
   score: number;
   category: string | null;
-  zone: Zone;
+  zone: Zone | null;
 }
 
 export interface PublicResultCard {
@@ -125,7 +129,7 @@ export interface PublicResultCard {
   category: string | null;
   opinion: string;
   opinionText: LocalText;
-  zone: Zone;
+  zone: Zone | null;
   complete: boolean;
   source: 'published' | 'answers';
   synthetic: boolean;
@@ -135,7 +139,11 @@ export interface PublicResultCard {
   provinceRank: number | null;
   provinceSize: number | null;
   units: Array<{ id: number; name: string; score: number | null; complete: boolean }>;
-  history: Array<{ year: number; score: number; category: string | null; zone: Zone; opinion: string }>;
+  history: Array<{ year: number; score: number; category: string | null; zone: Zone | null; opinion: string }>;
+  /** an award band, and whether its report card and certificate are withheld ("ditahan"; the score stands) */
+  award: { eligible: boolean; withheld: boolean };
+  /** whether the page offers the certificate (piagam): an award band, not withheld (the server's rule) */
+  certificate: boolean;
 }
 
 export interface InstrumentCatalogView {

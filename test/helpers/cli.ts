@@ -4,7 +4,7 @@
  * PostgreSQL database of their own made in `setUp` and dropped in `tearDown` (passed
  * to the CLI as DATABASE_URL).
  */
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,6 +32,10 @@ export interface CliWorkspace {
   patuh(...args: string[]): CliRun;
   /** the same with more environment variables */
   patuhWith(env: NodeJS.ProcessEnv, ...args: string[]): CliRun;
+  /** the same with `input` on stdin (e.g. a password for --password-stdin) */
+  patuhStdin(input: string, ...args: string[]): CliRun;
+  /** starts `patuh ARGS…` without waiting (e.g. serve); stdout and stderr are pipes */
+  start(env: NodeJS.ProcessEnv, ...args: string[]): ChildProcess;
   /** the CLI's database opened in this process between runs (PGlite has one user at a time) */
   withDatabase<T>(body: (db: Database) => Promise<T>): Promise<T>;
 }
@@ -53,15 +57,19 @@ export function cliWorkspace(name: string): CliWorkspace {
     }
   };
 
-  const run = (extra: NodeJS.ProcessEnv, args: string[]): CliRun => {
+  const envWith = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
     const env: NodeJS.ProcessEnv = { ...process.env, PATUH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
     delete env.DATABASE_URL;
     if (databaseUrl) env.DATABASE_URL = databaseUrl;
-    Object.assign(env, extra);
+    return Object.assign(env, extra);
+  };
+  const run = (extra: NodeJS.ProcessEnv, args: string[], input?: string): CliRun => {
     const r = spawnSync(projectNode, [path.join(root, 'bin/patuh.js'), ...args], {
-      env,
+      env: envWith(extra),
       encoding: 'utf8',
+      ...(input === undefined ? {} : { input }),
       cwd: root,
+      ...(input === undefined ? {} : { input }),
       timeout: 120_000,
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -84,6 +92,9 @@ export function cliWorkspace(name: string): CliWorkspace {
     },
     patuh: (...args) => run({}, args),
     patuhWith: (extra, ...args) => run(extra, args),
+    patuhStdin: (input, ...args) => run({}, args, input),
+    start: (extra, ...args) =>
+      spawn(projectNode, [path.join(root, 'bin/patuh.js'), ...args], { env: envWith(extra), cwd: root }),
     async withDatabase(body) {
       const handle = await openDatabase(
         databaseUrl

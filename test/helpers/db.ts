@@ -20,11 +20,11 @@ export const testDatabaseKind = (): 'pglite' | 'postgres' =>
   process.env.PATUH_TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 export async function createTestContext(): Promise<TestContext> {
-  const catalog = defaultCatalog();
+  const files = defaultCatalog();
   const url = process.env.PATUH_TEST_DATABASE_URL;
   if (!url) {
     const handle = await openDatabase({ kind: 'pglite', dataDir: null });
-    await prepareDatabase(handle.db, catalog);
+    const { catalog } = await prepareDatabase(handle.db, files);
     return { ctx: { db: handle.db, catalog }, kind: 'pglite', close: () => handle.close() };
   }
   const name = `patuh_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
@@ -35,7 +35,7 @@ export async function createTestContext(): Promise<TestContext> {
   const u = new URL(url);
   u.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'postgres', url: u.toString() });
-  await prepareDatabase(handle.db, catalog);
+  const { catalog } = await prepareDatabase(handle.db, files);
   return {
     ctx: { db: handle.db, catalog },
     kind: 'postgres',

@@ -47,6 +47,30 @@ describe('cycles', () => {
     expect(taken.statusCode).toBe(409);
   });
 
+  it('creates several assessments of a year by code; a year URL then names the choices (ADR 0012)', async () => {
+    for (const [code, levels, edition] of [
+      ['2027-pemda', ['provinsi', 'kabupaten', 'kota'], 'pemda-2023'],
+      ['2027-kementerian', ['kementerian', 'lembaga'], 'pemda-2022'],
+    ] as const) {
+      const made = await post(w.auth.central, '/api/v1/cycles', {
+        year: 2027,
+        code,
+        levels: [...levels],
+        edition,
+        bandScheme: 'categories-2022',
+      });
+      expect(made.statusCode).toBe(201);
+      expect(json(made).data).toMatchObject({ year: 2027, code, track: 'official', levels });
+    }
+    const r = await send(w.app, w.auth.central, { method: 'GET', url: '/api/v1/cycles/2027/results' });
+    expect(r.statusCode).toBe(409);
+    expect(json(r).error.code).toBe('AMBIGUOUS_ASSESSMENT');
+    expect(json(r).error.message).toContain('2027-kementerian, 2027-pemda');
+    // a year that is also a code stays exact: the 2026 cycle made above
+    const exact = await send(w.app, w.auth.central, { method: 'GET', url: '/api/v1/cycles/2026/results' });
+    expect(exact.statusCode).toBe(200);
+  });
+
   it('moves through its lifecycle with send-backs, one audit entry per move, and nothing after publication', async () => {
     const path = ['fieldwork', 'review', 'fieldwork', 'review', 'final', 'review', 'final', 'published'];
     for (const to of path) {

@@ -45,7 +45,7 @@ describe('sign-in', () => {
   });
 
   it('marks the cookies Secure when the request came over https (behind a trusted proxy)', async () => {
-    const app = await buildServer(w.t.ctx, { logLevel: 'silent', webDist: null, trustProxy: true });
+    const app = await buildServer(w.t.ctx, { logLevel: 'silent', webDist: null, trustProxy: ['127.0.0.1'] });
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -91,11 +91,13 @@ describe('sign-in', () => {
     expect((await login('locked@test.id', 'a-brand-new-password')).statusCode).toBe(200);
   });
 
-  it('limits failed sign-ins per IP address', async () => {
+  it('limits sign-in attempts per network, across accounts', async () => {
     const app = await buildServer(w.t.ctx, {
       logLevel: 'silent',
       webDist: null,
-      loginGuard: createLoginGuard({ ipMaxFailures: 3 }),
+      loginGuard: createLoginGuard({
+        network: { max: 3, windowMs: 15 * 60_000, lockMs: 15 * 60_000, mode: 'lock' },
+      }),
     });
     const attempt = (password: string, remoteAddress: string) =>
       app.inject({
@@ -106,6 +108,13 @@ describe('sign-in', () => {
       });
     for (let i = 0; i < 3; i++) expect((await attempt('wrong-password', '10.0.0.7')).statusCode).toBe(401);
     expect((await attempt(PASSWORD, '10.0.0.7')).statusCode).toBe(429);
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'central@test.id', password: PASSWORD },
+      remoteAddress: '10.0.0.7',
+    });
+    expect(other.statusCode).toBe(429);
     expect((await attempt(PASSWORD, '10.0.0.8')).statusCode).toBe(200);
     await app.close();
   });

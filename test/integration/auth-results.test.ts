@@ -1,6 +1,6 @@
 /** The results API: the engine's numbers (as `patuh results --json` prints them), filters, pages, ETag, entity and unit pages. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presentResult } from '../../src/http/results/present.ts';
+import { presentResult } from '../../src/present/results.ts';
 import { SYSTEM } from '../../src/services/auth/principal.ts';
 import { explainEntity } from '../../src/services/explain.ts';
 import { importResults } from '../../src/services/imports/import-results.ts';

@@ -83,9 +83,9 @@ export const RECORDS_CASES: RecordsCase[] = [
   },
   {
     route: 'GET /api/v1/audit',
-    note: 'a unit of Y, another province',
+    note: 'a unit of Y, another province: 404, as for a unit that does not exist',
     call: get(() => `/api/v1/audit?subject=unit:${fx.unitY}`),
-    expect: row(200, 200, 403, 403, 403, 401, 403),
+    expect: row(200, 200, 404, 404, 403, 401, 404),
   },
   {
     route: 'GET /api/v1/audit',

@@ -32,8 +32,10 @@ import {
   Z,
 } from '../helpers/api.ts';
 import { csvFile } from '../helpers/files.ts';
+import { EVIDENCE_CASES, expectRefusalsLikeMissing, prepareEvidenceFixtures } from './authz-matrix-evidence.ts';
 import { FIELDWORK_CASES, prepareFieldworkFixtures } from './authz-matrix-fieldwork.ts';
 import { FOLLOW_UP_CASES, prepareFollowUpFixtures } from './authz-matrix-followup.ts';
+import { METHOD_CASES, prepareMethodFixtures } from './authz-matrix-method.ts';
 import { prepareRecordsFixtures, RECORDS_CASES } from './authz-matrix-records.ts';
 import { REPORTS_CASES } from './authz-matrix-reports.ts';
 
@@ -415,7 +417,9 @@ const CASES: Case[] = [
 
   ...FIELDWORK_CASES,
   ...RECORDS_CASES,
+  ...EVIDENCE_CASES,
   ...REPORTS_CASES,
+  ...METHOD_CASES,
 
   {
     route: 'POST /api/v1/auth/logout',
@@ -467,8 +471,10 @@ beforeAll(async () => {
     ).view.id;
   }
   await prepareFollowUpFixtures(ctx);
+  await prepareMethodFixtures(ctx);
   await prepareFieldworkFixtures(ctx, w.users.assessor.id);
   await prepareRecordsFixtures(w.app, w.auth.admin as Auth, { x: ids.unitX31, y: ids.unitY31 });
+  await prepareEvidenceFixtures(ctx, w.app, w.auth, ids.unitY31);
   expect(Object.values(ids).every((v) => v !== 0)).toBe(true);
 });
 afterAll(async () => w?.close());
@@ -507,6 +513,10 @@ describe('authorization matrix', () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  it('answers a link to a file out of scope as a link to a hash never uploaded', async () => {
+    await expectRefusalsLikeMissing(w.app, await signIn(w.app, 'office_head@test.id')); // after logout-all
   });
 
   it('answers an entity official the same for an entity outside its scope as for one that does not exist', async () => {

@@ -135,7 +135,7 @@ describe('evidence over HTTP with the S3 store chosen from PATUH_S3_*', () => {
   afterAll(async () => w?.close());
 
   it('stores an upload in the bucket, not on disk, and serves the same bytes back', async () => {
-    const photo = jpeg('through the S3 store', 5000);
+    const photo = jpeg('through the S3 store');
     const res = await upload(w.app, w.auth.assessor!, photo);
     expect(res.statusCode).toBe(201);
     expect(json(res).data).toEqual({ sha256: sha(photo), mediaType: 'image/jpeg', size: photo.length });

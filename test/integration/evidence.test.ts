@@ -8,7 +8,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertAssignment } from '../../src/db/repos/assignments.ts';
 import { listAudit } from '../../src/db/repos/audit.ts';
+import { findCycleByYear } from '../../src/db/repos/cycles.ts';
+import { findEntityByCode } from '../../src/db/repos/entities.ts';
 import { verifyAuditChain } from '../../src/services/audit/verify-chain.ts';
 import { SYSTEM } from '../../src/services/auth/principal.ts';
 import { FileBlobStore } from '../../src/services/evidence/blob-store.ts';
@@ -48,7 +51,7 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 
 describe('uploading evidence', () => {
-  const photo = jpeg('assessor photo', 2000);
+  const photo = jpeg('assessor photo');
 
   it('stores a photo under its sha256, durable on disk, and answers its type and size', async () => {
     const res = await upload(w.auth.assessor, photo, { filename: 'IMG_0001.JPG' });
@@ -60,15 +63,30 @@ describe('uploading evidence', () => {
     expect(filesOnDisk()).toEqual([h]); // no temporary file left behind
   });
 
-  it('is idempotent: the same bytes again (from anyone) change nothing', async () => {
+  it('is idempotent and reveals nothing: the same bytes again answer exactly as the first time, and record the uploader', async () => {
+    const first = await upload(w.auth.office_head, jpeg('office head first'));
+    expect((await fetchEvidence(w.auth.office_head, sha(photo))).statusCode).toBe(404);
     const again = await upload(w.auth.office_head, photo, { filename: 'other-name.png' });
-    expect(again.statusCode).toBe(200);
+    expect((await fetchEvidence(w.auth.office_head, sha(photo))).statusCode).toBe(200); // an uploader now
+    expect(again.statusCode).toBe(first.statusCode); // 201 either way: an upload does not tell that a file exists
+    expect(Object.keys(json(again).data)).toEqual(Object.keys(json(first).data));
     expect(json(again).data.sha256).toBe(sha(photo));
     const rows = await w.t.ctx.db.selectFrom('evidence').selectAll().where('sha256', '=', sha(photo)).execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.created_by).toBe(w.users.assessor.id);
-    expect(await listAudit(w.t.ctx.db, { subject: `evidence:${sha(photo)}` })).toHaveLength(1);
-    expect(filesOnDisk()).toHaveLength(1);
+    const uploaders = await w.t.ctx.db
+      .selectFrom('evidence_uploads')
+      .select('user_id')
+      .where('evidence_sha256', '=', sha(photo))
+      .orderBy('user_id')
+      .execute();
+    expect(uploaders.map((u) => u.user_id).sort()).toEqual([w.users.assessor.id, w.users.office_head.id].sort());
+    expect((await upload(w.auth.office_head, photo)).statusCode).toBe(201);
+    const audit = await listAudit(w.t.ctx.db, { subject: `evidence:${sha(photo)}` });
+    expect(audit.map((e) => e.actor).sort()).toEqual(
+      [`user:${w.users.assessor.id}`, `user:${w.users.office_head.id}`].sort(),
+    );
+    expect(filesOnDisk()).toHaveLength(2);
   });
 
   it('knows the type by content: HTML named .jpg is refused (415), and so is a GIF', async () => {
@@ -80,15 +98,15 @@ describe('uploading evidence', () => {
       expect(res.statusCode).toBe(415);
       expect(json(res).error.code).toBe('UNSUPPORTED_MEDIA');
     }
-    expect(filesOnDisk()).toHaveLength(1);
+    expect(filesOnDisk()).toHaveLength(2);
   });
 
   it('refuses a file over the limit (413) without storing anything', async () => {
-    const res = await upload(w.auth.assessor, jpeg('big', LIMIT));
+    const res = await upload(w.auth.assessor, pdf('big', LIMIT + 1));
     expect(res.statusCode).toBe(413);
     expect(json(res).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { limitBytes: LIMIT } });
-    expect(filesOnDisk()).toHaveLength(1);
-    expect((await upload(w.auth.assessor, jpeg('just fits', LIMIT - 100))).statusCode).toBe(201);
+    expect(filesOnDisk()).toHaveLength(2);
+    expect((await upload(w.auth.assessor, pdf('just fits', LIMIT - 100))).statusCode).toBe(201);
   });
 
   it('refuses the public (401), a missing file, an unknown subject kind and an item without a subject (400)', async () => {
@@ -125,7 +143,20 @@ describe('serving evidence', () => {
 
   it('serves only those who may see a linked subject: 404 across scopes, exactly like an unknown hash', async () => {
     const status = async (auth: Auth | null, b: Buffer) => (await fetchEvidence(auth, sha(b))).statusCode;
-    // unit X is in province A: office roles of A see it, the official of X does not manage units
+    // unit X is in province A: office roles of A see it (an assessor once assigned to X in
+    // the cycle, not before), the official of X does not manage units
+    expect(await status(w.auth.assessor, linkedX)).toBe(404);
+    const cycle = await findCycleByYear(w.t.ctx.db, 2032);
+    const x = await findEntityByCode(w.t.ctx.db, X);
+    await insertAssignment(w.t.ctx.db, {
+      cycleId: cycle?.id ?? 0,
+      entityId: x?.id ?? 0,
+      unitId: null,
+      assessorId: w.users.assessor.id,
+      assignedBy: 'cli',
+      startsOn: null,
+      endsOn: null,
+    });
     expect(await status(w.auth.assessor, linkedX)).toBe(200);
     expect(await status(w.auth.token, linkedX)).toBe(200);
     expect(await status(w.auth.entity_official, linkedX)).toBe(404);

@@ -128,6 +128,8 @@ describe('import answers', () => {
     expect(errors[2]?.message).toMatch(/unknown entity "Kota Atlantis"/);
     expect(errors[3]?.message).toMatch(/Kota Bekasi.*Kabupaten Bekasi|Kabupaten Bekasi.*Kota Bekasi/);
     expect(errors[6]?.message).toMatch(/row 2/);
+    // the scale is the indicator's, from the edition: 0..3 in pemda-2022
+    expect(errors[1]?.message).toBe('value "7" must be a whole number from 0 to 3, or NA');
     expect(await counts()).toEqual(before);
   });
 

@@ -54,6 +54,9 @@ async function moveTo(...statuses: string[]) {
   }
 }
 
+const cycleIdOf = async (year: number) =>
+  (await w.t.ctx.db.selectFrom('cycles').select('id').where('code', '=', String(year)).executeTakeFirstOrThrow()).id;
+
 describe('the objection window', () => {
   it('is closed before results go to the entity, and the official cannot see the cycle yet', async () => {
     expect((await get(w.auth.office_head, listUrl)).statusCode).toBe(200);
@@ -149,7 +152,9 @@ describe('an objection', () => {
     expect(o.decision).toMatchObject({ status: 'accepted', by: { role: 'office_head', side: 'ombudsman' } });
 
     // the answer itself changed, and says who changed it
-    const stored = (await listUnitAnswers(w.t.ctx.db, unitId)).find((a) => a.indicator === 'PR.STD.01')!;
+    const stored = (await listUnitAnswers(w.t.ctx.db, await cycleIdOf(YEAR), unitId)).find(
+      (a) => a.indicator === 'PR.STD.01',
+    )!;
     expect(stored.value).toBe(3);
     expect(stored.answeredBy).toContain(`objection:${id}`);
 
@@ -192,7 +197,7 @@ describe('an objection', () => {
     });
     const rid = json(filed).data.id;
     const before = await entityResult();
-    const answersBefore = await listUnitAnswers(w.t.ctx.db, unitId);
+    const answersBefore = await listUnitAnswers(w.t.ctx.db, await cycleIdOf(YEAR), unitId);
     const res = await post(w.auth.central, `/api/v1/objections/${rid}/reject`, { reason: 'Tidak ada bukti baru' });
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res).data.decision).toMatchObject({
@@ -202,7 +207,7 @@ describe('an objection', () => {
     });
     const after = await entityResult();
     expect(after.exactScore).toBe(before.exactScore);
-    expect(await listUnitAnswers(w.t.ctx.db, unitId)).toEqual(answersBefore);
+    expect(await listUnitAnswers(w.t.ctx.db, await cycleIdOf(YEAR), unitId)).toEqual(answersBefore);
     const [entry] = await listAudit(w.t.ctx.db, { subject: `objection:${rid}` });
     expect(entry).toMatchObject({
       action: 'objection.reject',

@@ -133,6 +133,12 @@ describe('summary', () => {
       ['kota', 3],
     ]);
     expect(s.provinces).toHaveLength(38);
+    // the server bands each mean (the map colours by meanZone and keys by zoneRanges)
+    expect(s.zoneRanges.map((r) => r.zone)).toEqual(['hijau', 'kuning', 'merah']);
+    const zoneOfMean = (m: number) => s.zoneRanges.find((r) => m >= r.from)?.zone;
+    for (const p of [s.national, ...s.levels, ...s.provinces])
+      expect(p.meanZone).toBe(p.meanScore === null ? null : zoneOfMean(p.meanScore));
+    expect(s.provinces.filter((p) => p.meanZone !== null).length).toBeGreaterThan(0);
     const jabar = s.provinces.find((p) => p.provinceCode === '32');
     const inJabar = results.filter((r) => r.entity.provinceCode === '32');
     expect(jabar).toMatchObject({ province: 'Jawa Barat', entities: 3 });
@@ -241,7 +247,8 @@ describe('result card', () => {
     expect(card.units.map((u) => [u.name, u.score])).toEqual(bekasi?.units.map((u) => [u.name, u.score]));
     expect(card.history).toEqual([
       { year: 2022, score: bekasi?.score, category: bekasi?.category, zone: bekasi?.zone, opinion: bekasi?.opinion },
-    ]);
+    ]); // the server decides the certificate (the page only shows the link)
+    expect(card.certificate).toBe(bekasi?.zone === 'hijau');
   });
 
   it('answers an unknown code and an entity without a result alike', async () => {
@@ -321,7 +328,11 @@ describe('instruments and the results API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=300');
     const { editions, bandSchemes } = json(res).data;
-    expect(editions.map((e: { edition: string }) => e.edition)).toEqual(['pemda-2022', 'pemda-2023']);
+    expect(editions.map((e: { edition: string }) => e.edition)).toEqual([
+      'pemda-2022',
+      'pemda-2023',
+      'maladministrasi-2025',
+    ]);
     expect(editions[0].name).toEqual({ id: expect.any(String), en: expect.any(String) });
     expect(editions[0].indicators).toBeGreaterThan(0);
     const cats = bandSchemes.find((b: { scheme: string }) => b.scheme === 'categories-2022');

@@ -63,7 +63,7 @@ describe('report card', () => {
     expect(text).toContain('Instansi Kota Bekasi Jenis instansi Pemerintah Kota Provinsi Jawa Barat');
     expect(text).toContain(`Nilai ${fmt(r.score)}`);
     expect(text).toContain(`Kategori ${r.category} — ${r.opinion}`);
-    expect(text).toContain(`ZONA ${r.zone.toUpperCase()}`);
+    expect(text).toContain(`ZONA ${r.zone?.toUpperCase()}`);
     const kota = (await cycleResults(t.ctx, 2022)).results.filter((y) => y.entity.level === 'kota').length;
     expect(text).toContain(`Peringkat ${r.rank} dari ${kota} kota secara nasional`);
     expect(text).toContain('DATA SINTETIS — bukan hasil penilaian sebenarnya');

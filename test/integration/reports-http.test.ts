@@ -74,7 +74,7 @@ describe('public report card', () => {
       expect(text).toContain(`Instansi ${r.entity.name}`);
       expect(text).toContain(`Nilai ${formatScore(r.score, 'id')}`);
       expect(text).toContain(`Kategori ${r.category} — ${r.opinion}`);
-      expect(text).toContain(`ZONA ${r.zone.toUpperCase()}`);
+      expect(text).toContain(`ZONA ${r.zone?.toUpperCase()}`);
       expect(text).not.toContain('DRAF');
     }
   });

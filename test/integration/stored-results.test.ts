@@ -83,12 +83,12 @@ describe('stored results', () => {
       bandSchemes: new Map([...t.ctx.catalog.bandSchemes, ['categories-2022', moved]]),
     };
     const first = await prepareDatabase(t.ctx.db, catalog);
-    expect(first.resultsRestored).toEqual([2022, 2023, 2024]);
+    expect(first.resultsRestored).toEqual(['2022', '2023', '2024']);
     const read = await cycleResults({ ...t.ctx, catalog }, 2023, { entity: 'Kabupaten Bekasi' });
     expect(read.results[0]).toMatchObject({ score: 56.5, category: 'D' });
     expect((await prepareDatabase(t.ctx.db, catalog)).resultsRestored).toEqual([]);
     // and back
-    expect((await prepareDatabase(t.ctx.db, t.ctx.catalog)).resultsRestored).toEqual([2022, 2023, 2024]);
+    expect((await prepareDatabase(t.ctx.db, t.ctx.catalog)).resultsRestored).toEqual(['2022', '2023', '2024']);
     expect((await cycleResults(t.ctx, 2023, { entity: '32.16' })).results[0]?.category).toBe('C');
   });
 

@@ -49,7 +49,7 @@ export async function upsertAnswers(
         select ${cycleId}, t.u, t.i, t.r, t.v, ${answeredBy}, ${answeredAt} from ${rows}
         ${
           upsert
-            ? sql`on conflict (unit_id, indicator, respondent) do update
+            ? sql`on conflict (cycle_id, unit_id, indicator, respondent) do update
         set value = excluded.value, answered_by = excluded.answered_by, answered_at = excluded.answered_at`
             : sql``
         }`.execute(db);
@@ -116,10 +116,12 @@ export interface AnswerRow {
   answeredAt: Date;
 }
 
-export async function listUnitAnswers(db: Database, unitId: number): Promise<AnswerRow[]> {
+/** A unit's answers in one assessment (a self-assessment answers its parent's units too). */
+export async function listUnitAnswers(db: Database, cycleId: number, unitId: number): Promise<AnswerRow[]> {
   const rows = await db
     .selectFrom('answers')
     .select(['indicator', 'respondent', 'value', 'answered_by', 'answered_at'])
+    .where('cycle_id', '=', cycleId)
     .where('unit_id', '=', unitId)
     .orderBy('indicator')
     .orderBy('respondent')
@@ -141,11 +143,12 @@ export async function countAnswers(db: Database, cycleId: number): Promise<numbe
 /** Removes one respondent's answers to the given indicators of a unit (a newer validated sheet no longer has them). */
 export async function deleteAnswersOf(
   db: Database,
+  cycleId: number,
   unitId: number,
   respondent: string,
   indicators: readonly string[],
 ): Promise<void> {
   if (indicators.length === 0) return;
-  await sql`delete from answers where unit_id = ${unitId} and respondent = ${respondent}
+  await sql`delete from answers where cycle_id = ${cycleId} and unit_id = ${unitId} and respondent = ${respondent}
             and indicator = any(${[...indicators]}::text[])`.execute(db);
 }

@@ -1,23 +1,48 @@
 import { sql } from 'kysely';
 import type { CycleStatus } from '../../domain/cycle/lifecycle.ts';
+import { LEVELS } from '../../domain/instrument/schema.ts';
 import type { Database } from '../database.ts';
 
 export { CYCLE_STATUSES, type CycleStatus } from '../../domain/cycle/lifecycle.ts';
 
+export type Track = 'official' | 'self';
+
 export interface CycleRow {
   id: number;
   year: number;
+  /** unique; "<year>" for the cycles made before assessments (migration 0017) */
+  code: string;
+  track: Track;
+  /** the levels of entity the assessment covers */
+  levels: string[];
+  /** a self-assessment's official assessment, whose units it shares; null for an official one */
+  parentId: number | null;
   edition: string | null;
   bandScheme: string;
   status: CycleStatus;
-  settings: { serviceUsersPerUnit?: number; objectionDays?: number; followUpItems?: number };
+  settings: { serviceUsersPerUnit?: number; objectionDays?: number; followUpItems?: number; referenceDate?: string };
 }
 
-const columns = ['id', 'year', 'edition', 'band_scheme', 'status', 'settings'] as const;
+const columns = [
+  'id',
+  'year',
+  'code',
+  'track',
+  'levels',
+  'parent_id',
+  'edition',
+  'band_scheme',
+  'status',
+  'settings',
+] as const;
 
 function toRow(r: {
   id: number;
   year: number;
+  code: string;
+  track: string;
+  levels: string[];
+  parent_id: number | null;
   edition: string | null;
   band_scheme: string;
   status: string;
@@ -26,6 +51,10 @@ function toRow(r: {
   return {
     id: r.id,
     year: r.year,
+    code: r.code,
+    track: r.track as Track,
+    levels: r.levels,
+    parentId: r.parent_id,
     edition: r.edition,
     bandScheme: r.band_scheme,
     status: r.status as CycleStatus,
@@ -33,42 +62,70 @@ function toRow(r: {
   };
 }
 
+/** The assessment whose code is the year: a cycle as it was before assessments (tests, setup). */
 export async function findCycleByYear(db: Database, year: number): Promise<CycleRow | undefined> {
-  const r = await db.selectFrom('cycles').select(columns).where('year', '=', year).executeTakeFirst();
+  return findCycleByCode(db, String(year));
+}
+
+/** A new assessment: code defaults to the year, track to official, levels to all, no parent. */
+export type NewCycleRow = Omit<CycleRow, 'id' | 'code' | 'track' | 'levels' | 'parentId'> &
+  Partial<Pick<CycleRow, 'code' | 'track' | 'levels' | 'parentId'>>;
+
+/** The assessments of a year, by code. */
+export async function findCyclesByYear(db: Database, year: number): Promise<CycleRow[]> {
+  const rows = await db.selectFrom('cycles').select(columns).where('year', '=', year).orderBy('code').execute();
+  return rows.map(toRow);
+}
+
+export async function findCycleByCode(db: Database, code: string): Promise<CycleRow | undefined> {
+  const r = await db.selectFrom('cycles').select(columns).where('code', '=', code).executeTakeFirst();
+  return r && toRow(r);
+}
+
+export async function findCycleById(db: Database, id: number): Promise<CycleRow | undefined> {
+  const r = await db.selectFrom('cycles').select(columns).where('id', '=', id).executeTakeFirst();
   return r && toRow(r);
 }
 
 export async function listCycles(db: Database): Promise<CycleRow[]> {
-  const rows = await db.selectFrom('cycles').select(columns).orderBy('year').execute();
+  const rows = await db.selectFrom('cycles').select(columns).orderBy('year').orderBy('id').execute();
   return rows.map(toRow);
 }
 
-export async function insertCycleIfMissing(db: Database, c: Omit<CycleRow, 'id'>): Promise<void> {
+export async function insertCycleIfMissing(db: Database, c: NewCycleRow): Promise<void> {
   await db
     .insertInto('cycles')
     .values({
       year: c.year,
+      code: c.code ?? String(c.year),
+      track: c.track ?? 'official',
+      levels: JSON.stringify(c.levels ?? LEVELS),
+      parent_id: c.parentId ?? null,
       edition: c.edition,
       band_scheme: c.bandScheme,
       status: c.status,
       settings: JSON.stringify(c.settings),
     })
-    .onConflict((oc) => oc.column('year').doNothing())
+    .onConflict((oc) => oc.column('code').doNothing())
     .execute();
 }
 
-/** Inserts a new cycle; returns undefined when the year is taken. */
-export async function insertCycle(db: Database, c: Omit<CycleRow, 'id'>): Promise<CycleRow | undefined> {
+/** Inserts a new assessment; returns undefined when the code is taken. */
+export async function insertCycle(db: Database, c: NewCycleRow): Promise<CycleRow | undefined> {
   const r = await db
     .insertInto('cycles')
     .values({
       year: c.year,
+      code: c.code ?? String(c.year),
+      track: c.track ?? 'official',
+      levels: JSON.stringify(c.levels ?? LEVELS),
+      parent_id: c.parentId ?? null,
       edition: c.edition,
       band_scheme: c.bandScheme,
       status: c.status,
       settings: JSON.stringify(c.settings),
     })
-    .onConflict((oc) => oc.column('year').doNothing())
+    .onConflict((oc) => oc.column('code').doNothing())
     .returning(columns)
     .executeTakeFirst();
   return r && toRow(r);

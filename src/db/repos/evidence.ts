@@ -117,3 +117,30 @@ export async function evidenceOfSubject(
     size: Number(r.size),
   }));
 }
+
+/** Records that the user uploaded these bytes; true when it is the user's first upload of them. */
+export async function recordUpload(db: Database, sha256: string, userId: number): Promise<boolean> {
+  const r = await db
+    .insertInto('evidence_uploads')
+    .values({ evidence_sha256: sha256, user_id: userId })
+    .onConflict((oc) => oc.columns(['evidence_sha256', 'user_id']).doNothing())
+    .returning('evidence_sha256')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Which of these hashes the user has uploaded. */
+export async function uploadedBy(db: Database, userId: number, hashes: readonly string[]): Promise<Set<string>> {
+  const wanted = [...new Set(hashes)];
+  const found = new Set<string>();
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const rows = await db
+      .selectFrom('evidence_uploads')
+      .select('evidence_sha256')
+      .where('user_id', '=', userId)
+      .where('evidence_sha256', 'in', wanted.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) found.add(r.evidence_sha256);
+  }
+  return found;
+}

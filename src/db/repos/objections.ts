@@ -203,12 +203,14 @@ export async function listMessages(db: Database, objectionId: number): Promise<O
 /** The answers of one unit and indicator, by respondent. */
 export async function listIndicatorAnswers(
   db: Database,
+  cycleId: number,
   unitId: number,
   indicator: string,
 ): Promise<Array<{ respondent: string; value: number | null }>> {
   return db
     .selectFrom('answers')
     .select(['respondent', 'value'])
+    .where('cycle_id', '=', cycleId)
     .where('unit_id', '=', unitId)
     .where('indicator', '=', indicator)
     .orderBy('respondent')

@@ -14,6 +14,8 @@ export interface SubmissionRow {
   id: string;
   cycleId: number;
   year: number;
+  /** the assessment's code */
+  cycleCode: string;
   entity: { id: number; code: string; name: string; level: Level; provinceCode: string | null };
   unit: { id: number; name: string };
   kind: SubmissionKind;
@@ -40,6 +42,7 @@ function baseQuery(db: Database) {
       's.id',
       's.cycle_id',
       'c.year',
+      'c.code as cycle_code',
       's.entity_id',
       'e.code as entity_code',
       'e.name as entity_name',
@@ -69,6 +72,7 @@ const toRow = (r: BaseRow): SubmissionRow => ({
   id: r.id,
   cycleId: r.cycle_id,
   year: r.year,
+  cycleCode: r.cycle_code,
   entity: {
     id: r.entity_id,
     code: r.entity_code,

@@ -30,6 +30,8 @@ export interface UnitRow {
   name: string;
   kind: string | null;
   synthetic: boolean;
+  /** the province of a vertical office (Polres, Lapas, …); null otherwise */
+  provinceCode: string | null;
 }
 
 /**
@@ -39,7 +41,13 @@ export interface UnitRow {
 export async function ensureUnits(
   db: Database,
   cycleId: number,
-  wanted: ReadonlyArray<{ entityId: number; name: string; kind?: string | null; synthetic?: boolean }>,
+  wanted: ReadonlyArray<{
+    entityId: number;
+    name: string;
+    kind?: string | null;
+    synthetic?: boolean;
+    provinceCode?: string | null;
+  }>,
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (wanted.length === 0) return out;
@@ -60,6 +68,7 @@ export async function ensureUnits(
           name_key: unitKey(w.name),
           kind: w.kind ?? null,
           synthetic: w.synthetic ?? false,
+          province_code: w.provinceCode ?? null,
         })),
       )
       .onConflict((oc) => oc.columns(['cycle_id', 'entity_id', 'name_key']).doNothing())
@@ -84,7 +93,7 @@ export async function ensureUnits(
 export async function listUnits(db: Database, cycleId: number, entityIds?: readonly number[]): Promise<UnitRow[]> {
   let q = db
     .selectFrom('units')
-    .select(['id', 'entity_id', 'name', 'kind', 'synthetic'])
+    .select(['id', 'entity_id', 'name', 'kind', 'synthetic', 'province_code'])
     .where('cycle_id', '=', cycleId)
     .where('active', '=', true);
   if (entityIds) {
@@ -92,7 +101,14 @@ export async function listUnits(db: Database, cycleId: number, entityIds?: reado
     q = q.where('entity_id', 'in', entityIds);
   }
   const rows = await q.orderBy('entity_id').orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, entityId: r.entity_id, name: r.name, kind: r.kind, synthetic: r.synthetic }));
+  return rows.map((r) => ({
+    id: r.id,
+    entityId: r.entity_id,
+    name: r.name,
+    kind: r.kind,
+    synthetic: r.synthetic,
+    provinceCode: r.province_code,
+  }));
 }
 
 export interface UnitDetailRow extends UnitRow {
@@ -100,7 +116,7 @@ export interface UnitDetailRow extends UnitRow {
   active: boolean;
 }
 
-const detailColumns = ['id', 'cycle_id', 'entity_id', 'name', 'kind', 'synthetic', 'active'] as const;
+const detailColumns = ['id', 'cycle_id', 'entity_id', 'name', 'kind', 'synthetic', 'active', 'province_code'] as const;
 
 function toDetail(r: {
   id: number;
@@ -110,6 +126,7 @@ function toDetail(r: {
   kind: string | null;
   synthetic: boolean;
   active: boolean;
+  province_code: string | null;
 }): UnitDetailRow {
   return {
     id: r.id,
@@ -119,6 +136,7 @@ function toDetail(r: {
     kind: r.kind,
     synthetic: r.synthetic,
     active: r.active,
+    provinceCode: r.province_code,
   };
 }
 

@@ -191,29 +191,6 @@ export async function findUserById(db: Database, id: number): Promise<UserRow | 
   return r && toRow(r);
 }
 
-/**
- * Counts one failed login; at `threshold` failures the account is locked until
- * `lockUntil` and the count starts again. Atomic, so parallel attempts all count.
- */
-export async function recordFailedLogin(
-  db: Database,
-  id: number,
-  threshold: number,
-  lockUntil: Date,
-): Promise<{ locked: boolean }> {
-  const r = await sql<{ locked: boolean }>`
-    update users set
-      failed_logins = case when failed_logins + 1 >= ${threshold} then 0 else failed_logins + 1 end,
-      locked_until = case when failed_logins + 1 >= ${threshold} then ${lockUntil}::timestamptz else locked_until end
-    where id = ${id}
-    returning failed_logins = 0 as locked`.execute(db);
-  return { locked: r.rows[0]?.locked ?? false };
-}
-
-export async function clearFailedLogins(db: Database, id: number): Promise<void> {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
-}
-
 export async function countActiveAdmins(db: Database): Promise<number> {
   const r = await db
     .selectFrom('users')

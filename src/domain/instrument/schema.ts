@@ -29,6 +29,12 @@ export type LocalText = z.infer<typeof text>;
 
 const code = z.string().regex(/^[A-Z][A-Z0-9]*$/, 'codes are upper-case letters and digits');
 
+/** A figure the sources do not give: shipped as the default, marked, with where it comes from. */
+const mark = {
+  inferred: z.literal(true).optional(),
+  source: z.string().min(1).optional(),
+};
+
 const scaleLevel = z.object({ value: z.number().int(), id: z.string().min(1), en: z.string().min(1) }).strict();
 
 const indicatorSchema = z
@@ -43,7 +49,8 @@ const indicatorSchema = z
     appliesTo: z.array(z.enum(LEVELS)).min(1).optional(),
     /** what the service standard requires, cited in report-card findings */
     requirement: text,
-    scale: z.array(scaleLevel).length(4),
+    /** the answer scale, 0..max in order (0..3 in the editions so far); the max comes from here, never from code */
+    scale: z.array(scaleLevel).min(2).max(101),
   })
   .strict();
 
@@ -52,6 +59,7 @@ const variableSchema = z
     code,
     name: text,
     weight: z.number().positive(),
+    ...mark,
     indicators: z.array(indicatorSchema).min(1),
   })
   .strict();
@@ -61,7 +69,60 @@ const dimensionSchema = z
     code,
     name: text,
     weight: z.number().positive(),
+    ...mark,
     variables: z.array(variableSchema).min(1),
+  })
+  .strict();
+
+/** What a part of the score is made of: the dimensions (from answers) or the imported public trust score. */
+export const PART_SOURCES = ['dimensions', 'trust'] as const;
+export type PartSource = (typeof PART_SOURCES)[number];
+
+const partSchema = z
+  .object({ code, name: text, weight: z.number().positive(), from: z.enum(PART_SOURCES), ...mark })
+  .strict();
+
+/** How a parent body's score is made of its units, headquarters and vertical offices (domain/scoring/rollup.ts). */
+export const ROLLUP_RULES = ['mean_over_units', 'mean_of_groups'] as const;
+export type RollupRule = (typeof ROLLUP_RULES)[number];
+
+const verticalOfficesSchema = z
+  .object({
+    /** unit kinds assessed in each province by its regional office, and the body they belong to */
+    kinds: z
+      .array(
+        z
+          .object({
+            kind: z.string().min(1),
+            name: text,
+            parent: z.string().regex(/^[A-Z0-9-]+$/),
+            since: z.number().int(),
+          })
+          .strict(),
+      )
+      .min(1),
+    rollup: z.object({ rule: z.enum(ROLLUP_RULES), ...mark }).strict(),
+  })
+  .strict();
+
+const qualifierSchema = z
+  .object({
+    /** the words added to the opinion, e.g. "Tanpa Maladministrasi" */
+    text: text,
+    /** the day of the assessment's year by which due products count, unless the cycle sets referenceDate */
+    referenceDate: z
+      .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), ...mark })
+      .strict(),
+    ...mark,
+  })
+  .strict();
+
+const scopeSchema = z
+  .object({
+    /** how many bodies of each level the sample held */
+    sampledBodies: z.record(z.enum(LEVELS), z.number().int().nonnegative()),
+    services: z.array(text).min(1),
+    ...mark,
   })
   .strict();
 
@@ -79,6 +140,11 @@ export const instrumentSchema = z
         unitKinds: z.array(z.object({ kind: z.string().min(1), count: z.number().int().positive() }).strict()),
       })
       .strict(),
+    /** the parts the score is composed of; absent = one implicit part, the dimensions (2022–2024) */
+    parts: z.array(partSchema).min(1).optional(),
+    scope: scopeSchema.optional(),
+    verticalOffices: verticalOfficesSchema.optional(),
+    qualifier: qualifierSchema.optional(),
     dimensions: z.array(dimensionSchema).min(1),
   })
   .strict();
@@ -87,6 +153,18 @@ export type Instrument = z.infer<typeof instrumentSchema>;
 export type Dimension = Instrument['dimensions'][number];
 export type Variable = Dimension['variables'][number];
 export type Indicator = Variable['indicators'][number];
+export type Part = NonNullable<Instrument['parts']>[number];
+export type VerticalOffices = NonNullable<Instrument['verticalOffices']>;
+export type Qualifier = NonNullable<Instrument['qualifier']>;
+
+/** The parts of an edition's score: its own, or the single implicit part of the 2022–2024 editions. */
+export function partsOf(instrument: Pick<Instrument, 'parts'>): Part[] {
+  return (
+    instrument.parts ?? [
+      { code: 'DIMENSI', name: { id: 'Dimensi', en: 'Dimensions' }, weight: 100, from: 'dimensions' },
+    ]
+  );
+}
 
 const bandSchema = z
   .object({
@@ -94,7 +172,13 @@ const bandSchema = z
     min: z.number().min(0).max(100),
     category: z.string().min(1).nullable(),
     opinion: text,
-    zone: z.enum(['hijau', 'kuning', 'merah']),
+    /** null in schemes without zones (from 2025) */
+    zone: z.enum(['hijau', 'kuning', 'merah']).nullable(),
+    /** the quality word printed with the opinion from 2025 ("Baik", "Cukup", "Kurang") */
+    quality: text.optional(),
+    /** whether this band is an award (certificate); absent = the green zone is (2021–2024) */
+    award: z.boolean().optional(),
+    ...mark,
   })
   .strict();
 
@@ -108,7 +192,7 @@ export const bandSchemeSchema = z
 
 export type BandScheme = z.infer<typeof bandSchemeSchema>;
 export type Band = BandScheme['bands'][number];
-export type Zone = Band['zone'];
+export type Zone = NonNullable<Band['zone']>;
 
 export interface SchemaProblem {
   path: string;
@@ -121,7 +205,7 @@ function pathOf(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
-/** Parse and cross-check an instrument edition: codes unique, prefixes consistent, scale 0..3. */
+/** Parse and cross-check an instrument edition: codes unique, prefixes consistent, each scale 0..max in order. */
 export function parseInstrument(input: unknown): Parsed<Instrument> {
   const parsed = instrumentSchema.safeParse(input);
   if (!parsed.success) {
@@ -153,11 +237,11 @@ export function parseInstrument(input: unknown): Parsed<Instrument> {
             message: `indicator ${ind.code} must start with ${d.code}.${v.code}. (its dimension and variable)`,
           });
         }
-        const values = ind.scale.map((s) => s.value).join(',');
-        if (values !== '0,1,2,3') {
+        const values = ind.scale.map((s) => s.value);
+        if (values.some((v, k) => v !== k)) {
           problems.push({
             path: `${ip}.scale`,
-            message: `scale must describe the values 0,1,2,3 in order, got ${values}`,
+            message: `scale must describe the values 0,1,…,${values.length - 1} in order, got ${values.join(',')}`,
           });
         }
         if (ind.respondents === 'cycle' && ind.method !== 'service_user_interview') {
@@ -169,6 +253,13 @@ export function parseInstrument(input: unknown): Parsed<Instrument> {
       });
     });
   });
+  const parts = inst.parts ?? [];
+  parts.forEach((p, pi) => {
+    claim(`part ${p.code}`, `parts[${pi}].code`);
+  });
+  if (parts.length > 0 && parts.filter((p) => p.from === 'dimensions').length !== 1) {
+    problems.push({ path: 'parts', message: 'exactly one part is made of the dimensions (from: "dimensions")' });
+  }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: inst };
 }
 
@@ -195,6 +286,10 @@ export function parseBandScheme(input: unknown): Parsed<BandScheme> {
   const last = scheme.bands[scheme.bands.length - 1];
   if (last && last.min !== 0) {
     problems.push({ path: `bands[${scheme.bands.length - 1}].min`, message: 'the lowest band must start at 0' });
+  }
+  const withZone = scheme.bands.filter((b) => b.zone !== null).length;
+  if (withZone !== 0 && withZone !== scheme.bands.length) {
+    problems.push({ path: 'bands', message: 'either every band has a zone or none has' });
   }
   const withCategory = scheme.bands.filter((b) => b.category !== null).length;
   if (withCategory !== 0 && withCategory !== scheme.bands.length) {

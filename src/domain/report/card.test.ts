@@ -37,6 +37,7 @@ const result: CardResult = {
   category: 'B',
   opinionText: t('Kualitas Tinggi'),
   zone: 'hijau',
+  award: { eligible: true, withheld: null },
   complete: true,
   rank: 1,
   provinceRank: 1,
@@ -110,14 +111,30 @@ describe('card model', () => {
 });
 
 describe('certificate', () => {
-  it('goes to the green zone only, whatever the scheme', () => {
-    expect(qualifiesForCertificate({ zone: 'hijau' })).toBe(true);
-    expect(qualifiesForCertificate({ zone: 'kuning' })).toBe(false);
+  it('goes to an award band only, and not while withheld', () => {
+    expect(qualifiesForCertificate({ award: { eligible: true } })).toBe(true);
+    expect(qualifiesForCertificate({ award: { eligible: false } })).toBe(false);
+    const held = decideCertificate(2026, {
+      ...result,
+      award: { eligible: true, withheld: { reason: 'LAHP 12', since: '' } },
+    });
+    expect(held).toMatchObject({ ok: false });
+    expect(held.ok ? '' : held.reason).toContain('ditahan');
+    expect(decideCertificate(2026, result, 'Dinas Kesehatan')).toMatchObject({
+      ok: true,
+      model: { unit: 'Dinas Kesehatan' },
+    });
     expect(decideCertificate(2022, result)).toMatchObject({
       ok: true,
       model: { category: 'B', opinion: 'Kualitas Tinggi' },
     });
-    const no = decideCertificate(2022, { ...result, zone: 'kuning', category: 'C', opinionText: t('Kualitas Sedang') });
+    const no = decideCertificate(2022, {
+      ...result,
+      zone: 'kuning',
+      award: { eligible: false, withheld: null },
+      category: 'C',
+      opinionText: t('Kualitas Sedang'),
+    });
     expect(no.ok).toBe(false);
     if (!no.ok) expect(no.reason).toMatch(/Kota Bekasi is in the kuning zone in 2022 \(category C, Kualitas Sedang\)/);
   });

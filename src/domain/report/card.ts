@@ -16,7 +16,12 @@ export interface CardResult {
   score: number;
   category: string | null;
   opinionText: LocalText;
-  zone: Zone;
+  zone: Zone | null;
+  quality?: LocalText | null;
+  /** the parts of the score (from 2025); empty otherwise */
+  parts?: ReadonlyArray<{ code: string; name: LocalText; weight: number; score: number | null }>;
+  qualifier?: CardQualifier | null;
+  award: { eligible: boolean; withheld: { reason: string; since: string } | null };
   complete: boolean;
   rank: number;
   provinceRank: number | null;
@@ -29,6 +34,14 @@ export interface CardResult {
     complete: boolean;
     dimensions: ReadonlyArray<{ code: string; score: number | null }>;
   }>;
+}
+
+export interface CardQualifier {
+  text: LocalText;
+  granted: boolean;
+  referenceDate: string;
+  due: number;
+  outstanding: ReadonlyArray<{ number: string; dueOn: string; status: string }>;
 }
 
 export interface CardInput {
@@ -74,7 +87,7 @@ export interface Comparison {
   score: number;
   category: string | null;
   opinion: string;
-  zone: Zone;
+  zone: Zone | null;
   /** current − previous on the published (rounded) scores, in hundredths */
   changeHundredths: number;
   /** the previous cycle used another band scheme (e.g. zones only, up to 2021) */
@@ -90,7 +103,14 @@ export interface ReportCardModel {
   score: number;
   category: string | null;
   opinion: string;
-  zone: Zone;
+  zone: Zone | null;
+  /** the quality word (from 2025); null before */
+  quality: string | null;
+  /** the parts of the score (from 2025); empty otherwise */
+  parts: ReadonlyArray<{ name: string; weight: number; score: number | null }>;
+  qualifier: CardQualifier | null;
+  /** the report card is withheld (ditahan): the reason; null when not */
+  withheld: string | null;
   complete: boolean;
   rank: number;
   levelCount: number;
@@ -167,6 +187,10 @@ export function buildCardModel(input: CardInput, findingsLimit = DEFAULT_FINDING
     category: r.category,
     opinion: r.opinionText.id,
     zone: r.zone,
+    quality: r.quality?.id ?? null,
+    parts: (r.parts ?? []).map((p) => ({ name: p.name.id, weight: p.weight, score: p.score })),
+    qualifier: r.qualifier ?? null,
+    withheld: r.award.withheld?.reason ?? null,
     complete: r.complete,
     rank: r.rank,
     levelCount: input.levelCount,

@@ -15,7 +15,8 @@ export interface DistributedResult {
   /** rounded, as published */
   score: number;
   category: string | null;
-  zone: Zone;
+  /** null from 2025 (no zones): not counted in any zone */
+  zone: Zone | null;
 }
 
 export interface Tally {
@@ -51,7 +52,7 @@ export function tally(results: readonly DistributedResult[], categories: readonl
   let hundredths = 0;
   for (const r of results) {
     hundredths += toHundredths(r.score);
-    perZone.set(r.zone, (perZone.get(r.zone) ?? 0) + 1);
+    if (r.zone !== null) perZone.set(r.zone, (perZone.get(r.zone) ?? 0) + 1);
     if (r.category !== null && perCategory.has(r.category))
       perCategory.set(r.category, (perCategory.get(r.category) ?? 0) + 1);
   }

@@ -27,6 +27,7 @@ function r(
     },
     score,
     category,
+    award: { eligible: zone === 'hijau', withheld: null },
     opinion: '',
     zone,
     rank: extra.rank ?? 0,

@@ -41,7 +41,9 @@ export interface RankedResult {
   score: number;
   category: string | null;
   opinion: string;
-  zone: Zone;
+  zone: Zone | null;
+  /** the band is an award (domain/scoring/bands.ts isAwardBand) and whether it is withheld */
+  award: { eligible: boolean; withheld: unknown };
   /** rank within the level, nationally */
   rank: number;
   /** rank within the province (regencies and cities); null for provinces and national bodies */
@@ -117,7 +119,7 @@ export function mostImproved(current: readonly RankedResult[], previous: readonl
   });
 }
 
-/** The awards list: entities in the green zone, by category (A before B; none last), then score, then name. */
+/** The awards list: entities whose band is an award (the green zone up to 2024, Kualitas Tertinggi from 2025), by category (A before B; none last), then score, then name. */
 export function awardsList<T extends RankedResult>(results: readonly T[]): T[] {
   const cat = (c: string | null) => c ?? '\uffff';
   return results

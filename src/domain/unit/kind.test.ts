@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { inferUnitKind } from './kind.ts';
+import { verticalKindOf } from './kind.ts';
 
-describe('inferUnitKind', () => {
+const kinds = [
+  { kind: 'Polres', name: { id: 'Kepolisian Resor' } },
+  { kind: 'Kantor Pertanahan', name: { id: 'Kantor Pertanahan' } },
+  { kind: 'Imigrasi', name: { id: 'Kantor Imigrasi' } },
+  { kind: 'Lapas', name: { id: 'Lembaga Pemasyarakatan' } },
+];
+
+describe('vertical offices by name', () => {
   it.each([
-    ['Puskesmas Karang Kitri', 'kota', 'puskesmas'],
-    ['DPMPTSP', 'kota', 'opd'],
-    ['Dinas Kependudukan dan Catatan Sipil', 'kabupaten', 'opd'],
-    ['RSUD Kota Bekasi', 'kota', 'rsud'],
-    ['Kecamatan Bekasi Barat', 'kota', 'kecamatan'],
-    ['Kelurahan Jatibening', 'kota', 'kelurahan'],
-    ['Direktorat Jenderal Imigrasi', 'kementerian', 'unit_kerja'],
-  ] as const)('%s (%s) → %s', (name, level, kind) => {
-    expect(inferUnitKind(name, level)).toBe(kind);
+    ['Polres Kendari', 'Polres'],
+    ['Kepolisian Resor Kota Bekasi', 'Polres'],
+    ['Kantor Pertanahan Kota Kendari', 'Kantor Pertanahan'],
+    ['Kantor Imigrasi Kelas I TPI Kendari', 'Imigrasi'],
+    ['Lapas Kelas IIA Kendari', 'Lapas'],
+    ['Dinas Kesehatan', null],
+  ])('%s → %s', (name, kind) => {
+    expect(verticalKindOf(name, kinds)).toBe(kind);
   });
 });

@@ -16,3 +16,21 @@ export function inferUnitKind(name: string, level: Level): UnitKind {
   if (level === 'kementerian' || level === 'lembaga') return 'unit_kerja';
   return 'opd';
 }
+
+/**
+ * The vertical-office kind of a unit (Polres, Kantor Pertanahan, Imigrasi, Lapas,
+ * Rutan, Bapas: edition data, verticalOffices.kinds) from its name: the first kind the
+ * name starts with, or names as a word ("Kantor Imigrasi Kelas I Kendari" → Imigrasi);
+ * null when it is not a vertical office. A unit belongs only to its parent body.
+ */
+export function verticalKindOf(
+  name: string,
+  kinds: ReadonlyArray<{ kind: string; name: { id: string } }>,
+): string | null {
+  const n = name.toLowerCase().replace(/\s+/g, ' ').trim();
+  for (const k of kinds) {
+    const words = [k.kind, k.name.id].map((w) => w.toLowerCase());
+    if (words.some((w) => n.startsWith(`${w} `) || n === w || new RegExp(`\\b${w}\\b`).test(n))) return k.kind;
+  }
+  return null;
+}

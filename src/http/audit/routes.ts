@@ -1,24 +1,10 @@
 /** The audit trail over HTTP: one subject's history, oldest first (services/audit/history.ts decides who). */
 import type { FastifyInstance } from 'fastify';
-import type { AuditEntry } from '../../db/repos/audit.ts';
+import { presentAuditEntry } from '../../present/audit.ts';
 import { historyOf } from '../../services/audit/history.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { type AuditEntryView, auditQuery } from '../../shared/records-schemas.ts';
+import { auditQuery } from '../../shared/records-schemas.ts';
 import { describe, parse } from '../route-kit.ts';
-
-export function presentAuditEntry(e: AuditEntry): AuditEntryView {
-  return {
-    seq: e.seq,
-    at: e.at.toISOString(),
-    actor: e.actor,
-    action: e.action,
-    subject: e.subject,
-    before: e.before,
-    after: e.after,
-    prevHash: e.prevHash,
-    hash: e.hash,
-  };
-}
 
 export function registerAuditRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get(

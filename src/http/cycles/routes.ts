@@ -1,29 +1,12 @@
 /** Cycles: the visible list, creating one, moving one through its lifecycle. */
 import type { FastifyInstance } from 'fastify';
-import type { CycleRow } from '../../db/repos/cycles.ts';
-import { nextStatuses } from '../../domain/cycle/lifecycle.ts';
-import { canMoveCycle } from '../../services/auth/policy.ts';
-import type { Principal } from '../../services/auth/principal.ts';
+import { presentCycle } from '../../present/cycles.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { createCycle } from '../../services/lifecycle/create-cycle.ts';
 import { transitionCycle } from '../../services/lifecycle/transition-cycle.ts';
 import { listVisibleCycles } from '../../services/lifecycle/visible-cycles.ts';
-import type { CycleView } from '../../shared/api-schemas.ts';
 import { createCycleBody, transitionBody, yearParams } from '../../shared/api-schemas.ts';
 import { describe, parse } from '../route-kit.ts';
-
-export function presentCycle(ctx: ServiceContext, p: Principal, c: CycleRow): CycleView {
-  const instrument = c.edition ? ctx.catalog.editions.get(c.edition) : undefined;
-  return {
-    year: c.year,
-    edition: c.edition,
-    bandScheme: c.bandScheme,
-    status: c.status,
-    settings: c.settings,
-    instrument: instrument ? { edition: instrument.edition, name: instrument.name } : null,
-    transitions: canMoveCycle(p) ? [...nextStatuses(c.status)] : [],
-  };
-}
 
 export function registerCycleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const tags = ['cycles'];
@@ -47,6 +30,10 @@ export function registerCycleRoutes(app: FastifyInstance, ctx: ServiceContext): 
         edition: body.edition,
         bandScheme: body.bandScheme,
         ...(body.settings ? { settings: body.settings } : {}),
+        ...(body.code ? { code: body.code } : {}),
+        ...(body.track ? { track: body.track } : {}),
+        ...(body.levels ? { levels: body.levels } : {}),
+        ...(body.parent ? { parent: body.parent } : {}),
       });
       return reply.code(201).send({ data: presentCycle(ctx, req.principal, cycle) });
     },

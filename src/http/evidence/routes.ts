@@ -1,7 +1,8 @@
 /**
  * Evidence over HTTP. POST /api/v1/evidence takes a multipart upload (field `file`,
  * optional fields `subject` and `item`) and answers its sha256, media type and size
- * (201 the first time, 200 for bytes stored before). GET /api/v1/evidence/:sha256
+ * (201, the same answer whether the bytes were stored before or not, so an upload
+ * does not reveal that a file exists). GET /api/v1/evidence/:sha256
  * serves the bytes to those who may see them (open-evidence.ts), with the sha256
  * as ETag. Type and size are the service's to check; the route stops reading at
  * the size limit.
@@ -15,6 +16,7 @@ import { openEvidence } from '../../services/evidence/open-evidence.ts';
 import type { EvidenceStorage } from '../../services/evidence/storage.ts';
 import { checkUploadAllowed, storeEvidence, tooLarge } from '../../services/evidence/store-evidence.ts';
 import { type EvidenceView, evidenceUploadFields, sha256Params } from '../../shared/records-schemas.ts';
+import { checkUploadFields, readingMultipart } from '../multipart.ts';
 import { describe, parse } from '../route-kit.ts';
 
 interface Received {
@@ -29,25 +31,28 @@ async function receive(req: FastifyRequest, limitBytes: number): Promise<Receive
   const fields: Record<string, string> = {};
   let bytes: Buffer | null = null;
   try {
-    for await (const part of req.parts({ limits: { fileSize: limitBytes, files: 1 } })) {
-      if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value);
-        continue;
+    await readingMultipart(async () => {
+      for await (const part of req.parts({ limits: { fileSize: limitBytes, files: 1 } })) {
+        if (part.type === 'field') {
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        if (part.fieldname !== 'file') {
+          part.file.resume();
+          throw new AppError('VALIDATION_FAILED', `send the file in the field "file", not "${part.fieldname}"`);
+        }
+        const chunks: Buffer[] = [];
+        for await (const chunk of part.file) chunks.push(chunk as Buffer);
+        if (part.file.truncated) throw tooLarge(limitBytes);
+        bytes = Buffer.concat(chunks);
       }
-      if (part.fieldname !== 'file') {
-        part.file.resume();
-        throw new AppError('VALIDATION_FAILED', `send the file in the field "file", not "${part.fieldname}"`);
-      }
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      if (part.file.truncated) throw tooLarge(limitBytes);
-      bytes = Buffer.concat(chunks);
-    }
+    });
   } catch (e) {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(limitBytes);
     throw e;
   }
   if (!bytes) throw new AppError('VALIDATION_FAILED', 'the upload needs a field named "file"');
+  checkUploadFields(fields);
   return { bytes, fields };
 }
 
@@ -69,7 +74,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, ctx: ServiceContext
       const f = parse(evidenceUploadFields, fields);
       const stored = await storeEvidence(deps, req.principal, { bytes, subject: f.subject, item: f.item });
       const view: EvidenceView = { sha256: stored.sha256, mediaType: stored.mediaType, size: stored.size };
-      return reply.code(stored.created ? 201 : 200).send({ data: view });
+      return reply.code(201).send({ data: view });
     },
   );
 

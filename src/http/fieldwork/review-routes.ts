@@ -1,5 +1,6 @@
 /** Verification: reviewers' list, one submission, verify / validate / send back, and provisional results. */
 import type { FastifyInstance } from 'fastify';
+import { presentDetail, presentSummary } from '../../present/fieldwork.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { provisionalResult } from '../../services/fieldwork/provisional.ts';
 import { getSubmission, listCycleSubmissions } from '../../services/fieldwork/read-submissions.ts';
@@ -7,7 +8,6 @@ import { returnSubmission, validateSubmission, verifySubmission } from '../../se
 import { entityParams, yearParams } from '../../shared/api-schemas.ts';
 import { returnBody, reviewBody, submissionParams, submissionsQuery } from '../../shared/fieldwork-schemas.ts';
 import { describe, parse } from '../route-kit.ts';
-import { presentDetail, presentSummary } from './present.ts';
 
 export function registerReviewRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const tags = ['fieldwork'];

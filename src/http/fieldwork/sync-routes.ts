@@ -1,11 +1,11 @@
 /** The collection app's two routes: push sheets (POST /sync) and pull their state (GET /me/submissions). */
 import type { FastifyInstance } from 'fastify';
+import { presentComment, presentEvent, presentItems, presentSummary } from '../../present/fieldwork.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { pullMySubmissions } from '../../services/fieldwork/read-submissions.ts';
 import { syncSubmissions } from '../../services/fieldwork/sync.ts';
 import { type PullView, pullQuery, syncBody, syncBodyDoc } from '../../shared/fieldwork-schemas.ts';
 import { describe, parse } from '../route-kit.ts';
-import { presentComment, presentEvent, presentItems, presentSummary } from './present.ts';
 
 /** 50 sheets of up to 200 items with notes do not fit the API's default 1 MiB. */
 export const SYNC_BODY_LIMIT = 8 * 1024 * 1024;
@@ -23,6 +23,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServiceContext): v
         body: syncBodyDoc,
       }),
       bodyLimit: SYNC_BODY_LIMIT,
+      // a NUL or lone surrogate rejects its sheet alone (sync.ts), not the batch (input-guard.ts)
+      config: { textPerItem: true },
     },
     async (req) => {
       const body = parse(syncBody, req.body);

@@ -1,5 +1,6 @@
 /** Follow-up (tindak lanjut) and mentoring (pendampingan): an entity's items, their updates, sessions, a cycle's progress. */
 import type { FastifyInstance } from 'fastify';
+import { presentEntityFollowUp, presentItem, presentProgress, presentSession } from '../../present/follow-up.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { generateFollowUp } from '../../services/follow-up/generate.ts';
 import { entityFollowUp, updateFollowUpItem } from '../../services/follow-up/items.ts';
@@ -8,7 +9,6 @@ import { followUpProgress } from '../../services/follow-up/progress.ts';
 import { entityParams, yearParams } from '../../shared/api-schemas.ts';
 import { followUpIdParams, mentoringBody, progressQuery, updateFollowUpBody } from '../../shared/follow-up-schemas.ts';
 import { describe, parse } from '../route-kit.ts';
-import { presentEntityFollowUp, presentItem, presentProgress, presentSession } from './present.ts';
 
 export function registerFollowUpRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const tags = ['follow-up'];

@@ -13,9 +13,12 @@ import type {} from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../config.ts';
 import { AppError } from '../../errors.ts';
+import { canManageSupervision, ensure } from '../../services/auth/policy.ts';
 import type { ServiceContext } from '../../services/context.ts';
+import { importProducts } from '../../services/imports/import-products.ts';
 import { checkImportAllowed, type ImportKind, importUploadedFile } from '../../services/imports/upload-import.ts';
 import { yearParams } from '../../shared/api-schemas.ts';
+import { readingMultipart } from '../multipart.ts';
 import { describe, parse } from '../route-kit.ts';
 
 /** A file name safe to write: the base name, with anything but letters, digits, dot, dash, underscore and space replaced. */
@@ -55,15 +58,17 @@ export function registerImportRoutes(
   ctx: ServiceContext,
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): void {
-  for (const kind of ['answers', 'results'] as const satisfies readonly ImportKind[]) {
+  const summaries: Record<ImportKind, string> = {
+    answers: 'Import answers (entity,unit,indicator,respondent,value) from CSV or XLSX (admin, central)',
+    results: 'Import published results (entity,score or entity,unit,score) from CSV or XLSX (admin, central)',
+    trust: 'Import public trust (entity,trust_score, optional perception) from CSV or XLSX (admin, central; from 2025)',
+  };
+  for (const kind of ['answers', 'results', 'trust'] as const satisfies readonly ImportKind[]) {
     app.post(
       `/api/v1/cycles/:year/imports/${kind}`,
       describe({
         tags: ['imports'],
-        summary:
-          kind === 'answers'
-            ? 'Import answers (entity,unit,indicator,respondent,value) from CSV or XLSX (admin, central)'
-            : 'Import published results (entity,score or entity,unit,score) from CSV or XLSX (admin, central)',
+        summary: summaries[kind],
         access: 'signed-in',
         params: yearParams,
         consumes: ['multipart/form-data'],
@@ -73,7 +78,7 @@ export function registerImportRoutes(
         await checkImportAllowed(ctx, req.principal, year); // before reading a byte of the upload
         const dir = await mkdtemp(path.join(tmpdir(), 'patuh-upload-'));
         try {
-          const file = await receive(req, dir);
+          const file = await readingMultipart(() => receive(req, dir));
           return { data: await importUploadedFile(ctx, req.principal, year, kind, file, limits) };
         } finally {
           await rm(dir, { recursive: true, force: true });
@@ -81,4 +86,23 @@ export function registerImportRoutes(
       },
     );
   }
+  app.post(
+    '/api/v1/imports/products',
+    describe({
+      tags: ['imports'],
+      summary:
+        'Import the supervision product register (entity,kind,number,issued_on,due_on,status) from CSV or XLSX (admin, central; audited)',
+      access: 'signed-in',
+      consumes: ['multipart/form-data'],
+    }),
+    async (req) => {
+      ensure(req.principal, canManageSupervision(req.principal), 'import the supervision product register');
+      const dir = await mkdtemp(path.join(tmpdir(), 'patuh-upload-'));
+      try {
+        return { data: await importProducts(ctx, req.principal, await receive(req, dir)) };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
 import type { InstrumentCatalogView } from '../../shared/public-api.ts';
-import { sendPublic } from '../public/cache.ts';
+import { sendPublic } from '../etag.ts';
 import { describe } from '../route-kit.ts';
 
 export function presentCatalog(ctx: ServiceContext): InstrumentCatalogView {

@@ -1,11 +1,11 @@
 /** The objection inbox: a cycle's objections within the caller's scope, open ones first. */
 import type { FastifyInstance } from 'fastify';
+import { presentObjection } from '../../present/objections.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { objectionInbox } from '../../services/objections/inbox.ts';
 import { yearParams } from '../../shared/api-schemas.ts';
 import { inboxQuery } from '../../shared/objection-inbox.ts';
 import { describe, parse } from '../route-kit.ts';
-import { presentObjection } from './present.ts';
 
 export function registerObjectionInboxRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get(

@@ -1,5 +1,6 @@
 /** Objections (sanggahan): an entity's list and filing, one objection with its thread, messages, decisions. */
 import type { FastifyInstance } from 'fastify';
+import { presentObjection, presentObjectionDetail, presentWindow } from '../../present/objections.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { acceptObjection, rejectObjection } from '../../services/objections/decide.ts';
 import { fileObjection, getObjection, listObjections, postObjectionMessage } from '../../services/objections/file.ts';
@@ -12,7 +13,6 @@ import {
   rejectObjectionBody,
 } from '../../shared/follow-up-schemas.ts';
 import { describe, parse } from '../route-kit.ts';
-import { presentObjection, presentObjectionDetail, presentWindow } from './present.ts';
 
 export function registerObjectionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const tags = ['objections'];

@@ -6,6 +6,13 @@
  */
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import {
+  presentHit,
+  presentPublicCycle,
+  presentRankings,
+  presentResultCard,
+  presentSummary,
+} from '../../present/public.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { listPublicCycles } from '../../services/public/public-cycles.ts';
 import { publicExport, publicResultsFingerprint } from '../../services/public/public-export.ts';
@@ -23,10 +30,9 @@ import {
   rankingsQuery,
   searchQuery,
 } from '../../shared/public-api.ts';
+import { etagMatches, publicCacheControl, sendPublic } from '../etag.ts';
 import { sendReportPdf } from '../report-pdf.ts';
 import { describe, parse } from '../route-kit.ts';
-import { etagMatches, publicCacheControl, sendPublic } from './cache.ts';
-import { presentHit, presentPublicCycle, presentRankings, presentResultCard, presentSummary } from './present.ts';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',

@@ -3,6 +3,7 @@
  * card (PDF), a unit's page. ETag/304 on all four.
  */
 import type { FastifyInstance } from 'fastify';
+import { presentApiResult, presentEntityDetail, presentUnitDetail } from '../../present/results-detail.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { entityReportCard } from '../../services/results-view/entity-report.ts';
 import { entityResultDetail } from '../../services/results-view/entity-result.ts';
@@ -12,7 +13,6 @@ import { entityParams, resultsQuery, unitParams, yearParams } from '../../shared
 import { sendWithEtag } from '../etag.ts';
 import { sendReportPdf } from '../report-pdf.ts';
 import { describe, parse } from '../route-kit.ts';
-import { presentApiResult, presentEntityDetail, presentUnitDetail } from './present-detail.ts';
 
 export function registerResultRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const tags = ['results'];

@@ -1,39 +1,13 @@
 /** Users (admin only) and API tokens (any signed-in person, for themselves). */
 import type { FastifyInstance } from 'fastify';
-import type { TokenView as TokenRow } from '../../db/repos/tokens.ts';
-import type { UserWithScope } from '../../db/repos/users.ts';
+import { presentToken, presentUser } from '../../present/users.ts';
 import { createUser } from '../../services/auth/create-user.ts';
 import { listUsers } from '../../services/auth/list-users.ts';
 import { createToken, listTokens, revokeToken } from '../../services/auth/manage-tokens.ts';
 import { updateUser } from '../../services/auth/update-user.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import type { TokenView, UserView } from '../../shared/api-schemas.ts';
 import { createTokenBody, createUserBody, idParams, updateUserBody, usersQuery } from '../../shared/api-schemas.ts';
 import { describe, parse } from '../route-kit.ts';
-
-export function presentUser(u: UserWithScope): UserView {
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    entity: u.entity,
-    office: u.office ? { code: u.office.code, name: u.office.name } : null,
-    active: u.active,
-    lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
-    createdAt: u.createdAt.toISOString(),
-  };
-}
-
-function presentToken(t: TokenRow): TokenView {
-  return {
-    ...t,
-    createdAt: t.createdAt.toISOString(),
-    expiresAt: t.expiresAt.toISOString(),
-    revokedAt: t.revokedAt?.toISOString() ?? null,
-    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-  };
-}
 
 /** Drops the keys a client left out, so "not given" and "set to null" stay apart. */
 function given<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {

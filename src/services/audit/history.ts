@@ -5,8 +5,10 @@
  * The history is for staff: admin and central see any subject's; office heads and
  * assessors see a subject's history when its kind has a registered rule
  * (subject-access.ts: "unit" here, "submission" by fieldwork, "followup" by
- * follow-up) and the rule lets them see it; anything else is 403 for them. Entity
- * officials and API tokens acting as one are refused (403); the public gets 401.
+ * follow-up) and the rule lets them see it. A subject outside their scope is 404,
+ * worded as for a subject that does not exist (so the history reveals nothing about
+ * what exists); a kind without a rule is 403. Entity officials and API tokens acting
+ * as one are refused (403); the public gets 401.
  */
 import { type AuditEntry, auditOfSubject, listAudit } from '../../db/repos/audit.ts';
 import { AppError } from '../../errors.ts';
@@ -30,12 +32,13 @@ export async function historyOf(
   const parsed = parseSubject(subject);
   if (!parsed) throw new AppError('VALIDATION_FAILED', `"${subject}" is not a subject: use kind:id, e.g. unit:431`);
   if (!(await maySeeSubject(principal, subject, ctx.db))) {
-    throw new AppError(
-      'FORBIDDEN',
-      hasSubjectPolicy(parsed.prefix)
-        ? `${subject} is outside your scope`
-        : `your role (${principal.role}) may not read the history of ${parsed.prefix} subjects`,
-    );
+    if (!hasSubjectPolicy(parsed.prefix)) {
+      throw new AppError(
+        'FORBIDDEN',
+        `your role (${principal.role}) may not read the history of ${parsed.prefix} subjects`,
+      );
+    }
+    throw new AppError('NOT_FOUND', `there is no ${subject} in your scope`);
   }
   const { rows, total } = await auditOfSubject(ctx.db, subject, {
     offset: (page.page - 1) * page.pageSize,

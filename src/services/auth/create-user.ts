@@ -38,7 +38,7 @@ export async function createUser(ctx: ServiceContext, actor: Principal, input: N
   const email = normalizeEmail(input.email);
   const name = input.name?.trim() || email.split('@')[0] || email;
   refuseFormulaName('user name', name);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, { email, minScore: ctx.passwordMinScore });
   const scope = await resolveScope(ctx, input.role, input);
   return ctx.db.transaction().execute(async (tx) => {
     const row = await insertUser(tx, { email, name, passwordHash, role: input.role, ...scope });

@@ -1,5 +1,6 @@
-import { listUsers as listUserRows, type UserWithScope } from '../../db/repos/users.ts';
+import { findUserByEmail, listUsers as listUserRows, type UserWithScope } from '../../db/repos/users.ts';
 import type { Role } from '../../domain/access/roles.ts';
+import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { offsetOf, type Page, type PageRequest } from '../paging.ts';
 import { canManageUsers, ensure } from './policy.ts';
@@ -18,4 +19,11 @@ export async function listUsers(
     offset: offsetOf(q),
   });
   return { rows, page: q.page, pageSize: q.pageSize, total };
+}
+
+/** The id of the account with this e-mail (already normalised), or NOT_FOUND naming it. */
+export async function userIdByEmail(ctx: ServiceContext, email: string): Promise<number> {
+  const user = await findUserByEmail(ctx.db, email);
+  if (!user) throw new AppError('NOT_FOUND', `there is no user with the email ${email}`);
+  return user.id;
 }

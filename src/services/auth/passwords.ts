@@ -1,22 +1,15 @@
 /** Password hashing: argon2id (@node-rs/argon2 defaults: m=19 MiB, t=2, p=1, the OWASP minimum). */
 import { hash, verify } from '@node-rs/argon2';
-import { AppError } from '../../errors.ts';
+import { checkNewPassword, MAX_PASSWORD_LENGTH } from './password-policy.ts';
 
-export const MIN_PASSWORD_LENGTH = 10;
-const MAX_PASSWORD_LENGTH = 256;
+export { checkNewPassword, MIN_PASSWORD_LENGTH } from './password-policy.ts';
 
-/** Checks a new password; the message says what to change. */
-export function checkNewPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('VALIDATION_FAILED', `the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
-  if (password.length > MAX_PASSWORD_LENGTH) {
-    throw new AppError('VALIDATION_FAILED', `the password may have at most ${MAX_PASSWORD_LENGTH} characters`);
-  }
-}
-
-export async function hashPassword(password: string): Promise<string> {
-  checkNewPassword(password);
+/** Hashes a new password after checking it against the policy (password-policy.ts). */
+export async function hashPassword(
+  password: string,
+  opts: { email?: string | null; minScore?: number } = {},
+): Promise<string> {
+  checkNewPassword(password, opts);
   return hash(password);
 }
 

@@ -190,3 +190,13 @@ export function refuseEntity(p: Principal, notFound: AppError): AppError {
   if (hidesExistence(p)) return notFound;
   return new AppError('FORBIDDEN', 'this entity is outside your scope');
 }
+
+// --- the 2025 method (issue 9): supervision products, withheld awards, vertical offices ---
+
+/** The register of the Ombudsman's supervision products and withheld awards: central staff. */
+export const canManageSupervision = (p: Principal): boolean => isCentral(p);
+
+/** Ranking the vertical offices of a province: central staff any, regional-office staff their own. */
+export function canRankVerticalOffices(p: Principal, provinceCode: string): boolean {
+  return isCentral(p) || (isOffice(p) && p.officeProvinceCode === provinceCode);
+}

@@ -17,6 +17,7 @@ import { hashPassword } from './passwords.ts';
 import { canManageUsers, ensure } from './policy.ts';
 import { actorOf, type Principal } from './principal.ts';
 import { resolveScope, type ScopeInput } from './resolve-scope.ts';
+import { clearSignInThrottles } from './sign-in-guard.ts';
 
 export interface UserChanges extends ScopeInput {
   name?: string;
@@ -52,7 +53,8 @@ export async function updateUser(
     });
     Object.assign(patch, { role, ...scope });
   }
-  if (changes.password !== undefined) patch.passwordHash = await hashPassword(changes.password);
+  if (changes.password !== undefined)
+    patch.passwordHash = await hashPassword(changes.password, { email: before.email, minScore: ctx.passwordMinScore });
   const losesAdmin = before.role === 'admin' && before.active && (role !== 'admin' || changes.active === false);
 
   return ctx.db.transaction().execute(async (tx) => {
@@ -68,6 +70,7 @@ export async function updateUser(
     const now = new Date();
     if (rescoped || changes.active === false || changes.password !== undefined) await deleteUserSessions(tx, id);
     if (rescoped || changes.active === false) await revokeTokensOf(tx, id, now);
+    if (changes.password !== undefined) await clearSignInThrottles({ db: tx }, before.email);
     await appendAudit(tx, {
       actor: actorOf(actor),
       action: 'user.update',

@@ -6,10 +6,11 @@
  */
 import type { Database } from '../../db/database.ts';
 import { type AuditInput, appendAuditMany } from '../../db/repos/audit.ts';
-import { insertEvidenceLinks, missingEvidence } from '../../db/repos/evidence.ts';
+import { insertEvidenceLinks } from '../../db/repos/evidence.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { parseSubject } from '../subject-access.ts';
+import { evidenceNotFound, unlinkableEvidence } from './open-evidence.ts';
 
 export interface EvidenceLink {
   sha256: string;
@@ -39,8 +40,9 @@ export async function linkAudit(
 
 /**
  * Links evidence to subjects; the caller has already decided that the principal may
- * change those subjects. Throws NOT_FOUND naming hashes that were never uploaded
- * (details.missing), VALIDATION_FAILED for a malformed subject. Returns how many
+ * change those subjects. The principal may link only evidence it uploaded or may
+ * already see (open-evidence.ts); throws NOT_FOUND naming the other hashes and
+ * those never uploaded alike (details.missing), VALIDATION_FAILED for a malformed subject. Returns how many
  * links are new. Call it as the last write of the transaction: the audit append
  * holds the chain's lock until commit.
  */
@@ -48,13 +50,12 @@ export async function linkEvidence(tx: Database, actor: Principal, links: readon
   if (links.length === 0) return 0;
   const bad = links.find((l) => !parseSubject(l.subject));
   if (bad) throw new AppError('VALIDATION_FAILED', `"${bad.subject}" is not a subject: use kind:id`);
-  const missing = await missingEvidence(
+  const refused = await unlinkableEvidence(
     tx,
+    actor,
     links.map((l) => l.sha256),
   );
-  if (missing.length > 0) {
-    throw new AppError('NOT_FOUND', `upload the evidence first: ${missing.join(', ')} not found`, { missing });
-  }
+  if (refused.length > 0) throw evidenceNotFound(refused);
   const audit = await linkAudit(
     tx,
     links.map((l) => ({ sha256: l.sha256, subject: l.subject, item: l.item ?? null })),

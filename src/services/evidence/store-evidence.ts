@@ -2,16 +2,19 @@
  * Storing a piece of evidence: checked by content (JPEG, PNG, WebP, PDF) and size,
  * written to the blob store under its sha256 (durable before anything else
  * happens), then recorded — the row, an optional link to a subject, and their
- * audit entries — in one transaction. The same bytes again change nothing and
- * answer the same sha256.
+ * audit entries — in one transaction. The same bytes again answer the same sha256
+ * and store nothing new, but the uploader is recorded (evidence_uploads: every
+ * uploader may see and link the file). The answer is the same whether the bytes
+ * were stored before or not, so an upload does not reveal that a file exists.
  *
- * Photos arrive with EXIF already stripped to time and GPS by the collection app;
- * the server checks only their type and size, it does not parse or re-encode them.
+ * Photos are stripped of their metadata but capture time and GPS here, whatever
+ * client sent them (strip-metadata.ts): what is stored, hashed and answered is the
+ * stripped image, so a client links the sha256 the upload answers, not its own.
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { type AuditInput, appendAuditMany } from '../../db/repos/audit.ts';
-import { findEvidence, insertEvidence } from '../../db/repos/evidence.ts';
+import { findEvidence, insertEvidence, recordUpload } from '../../db/repos/evidence.ts';
 import { type EvidenceMediaType, sniffMediaType } from '../../domain/evidence/media-type.ts';
 import { AppError } from '../../errors.ts';
 import { requireSignedIn } from '../auth/policy.ts';
@@ -19,6 +22,7 @@ import { actorOf, type Principal } from '../auth/principal.ts';
 import { knownSubjectKinds, maySeeSubject, parseSubject } from '../subject-access.ts';
 import { linkAudit } from './link-evidence.ts';
 import type { EvidenceStorage } from './storage.ts';
+import { stripImageMetadata } from './strip-metadata.ts';
 
 export interface EvidenceDeps {
   db: Database;
@@ -29,8 +33,6 @@ export interface StoredEvidence {
   sha256: string;
   mediaType: EvidenceMediaType;
   size: number;
-  /** false when the same bytes were stored before */
-  created: boolean;
 }
 
 export const checkUploadAllowed = (principal: Principal): void => requireSignedIn(principal, 'upload evidence');
@@ -65,10 +67,10 @@ export async function storeEvidence(
   input: { bytes: Uint8Array; subject?: string | null; item?: string | null },
 ): Promise<StoredEvidence> {
   checkUploadAllowed(principal);
-  const { bytes } = input;
-  if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'the file is empty');
-  if (bytes.length > deps.evidence.limitBytes) throw tooLarge(deps.evidence.limitBytes);
-  const mediaType = sniffMediaType(bytes);
+  const received = input.bytes;
+  if (received.length === 0) throw new AppError('VALIDATION_FAILED', 'the file is empty');
+  if (received.length > deps.evidence.limitBytes) throw tooLarge(deps.evidence.limitBytes);
+  const mediaType = sniffMediaType(received);
   if (!mediaType) {
     throw new AppError(
       'UNSUPPORTED_MEDIA',
@@ -78,16 +80,18 @@ export async function storeEvidence(
   const subject = input.subject ?? null;
   if (subject) await checkLinkTarget(deps.db, principal, subject);
 
+  const bytes = await stripImageMetadata(received, mediaType); // what is stored, hashed and answered
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { store } = deps.evidence;
   const known = await findEvidence(deps.db, sha256);
   if (!known || !(await store.has(sha256))) await store.put(sha256, bytes, mediaType); // durable before the row
 
   const actor = actorOf(principal);
-  const created = await deps.db.transaction().execute(async (tx) => {
+  await deps.db.transaction().execute(async (tx) => {
     const isNew = await insertEvidence(tx, { sha256, mediaType, size: bytes.length, createdBy: principal.userId });
+    const newUploader = principal.userId !== null && (await recordUpload(tx, sha256, principal.userId));
     const audit: AuditInput[] = [];
-    if (isNew) {
+    if (isNew || newUploader) {
       audit.push({
         actor,
         action: 'evidence.upload',
@@ -97,7 +101,6 @@ export async function storeEvidence(
     }
     if (subject) audit.push(...(await linkAudit(tx, [{ sha256, subject, item: input.item ?? null }], actor)));
     await appendAuditMany(tx, audit);
-    return isNew;
   });
-  return { sha256, mediaType, size: bytes.length, created };
+  return { sha256, mediaType, size: bytes.length };
 }

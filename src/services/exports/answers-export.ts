@@ -7,7 +7,7 @@ import { countAnswers } from '../../db/repos/answers.ts';
 import { type CopyReport, copyAnswersCsv } from '../../db/repos/open-data.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadCycle } from '../cycles.ts';
+import { type CycleRef, loadCycle } from '../cycles.ts';
 import { requirePublished } from './results-export.ts';
 
 export interface AnswersExportReport extends CopyReport {
@@ -18,7 +18,7 @@ export interface AnswersExportReport extends CopyReport {
 
 export async function exportAnswers(
   ctx: ServiceContext,
-  year: number,
+  year: CycleRef,
   file: string,
   opts: { format?: string; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<AnswersExportReport> {
@@ -37,5 +37,5 @@ export async function exportAnswers(
     opts.onProgress?.(Math.min(rows, total), total),
   );
   opts.onProgress?.(report.rows, Math.max(total, report.rows));
-  return { ...report, cycle: year, file, seconds: (performance.now() - t0) / 1000 };
+  return { ...report, cycle: cycle.year, file, seconds: (performance.now() - t0) / 1000 };
 }

@@ -3,9 +3,10 @@
  * Rows are exactly what cycleResults returns (the numbers of `patuh results --json`);
  * docs/open-data.md is the data dictionary of these columns.
  */
+
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
-import type { LoadedCycle } from '../cycles.ts';
+import type { CycleRef, LoadedCycle } from '../cycles.ts';
 import { cycleResults, type EntityResultView } from '../results.ts';
 import { type Cell, type ColumnSpec, type ExportFormat, openTableWriter } from './table-writer.ts';
 
@@ -125,7 +126,7 @@ export interface ExportReport {
 
 export async function exportResults(
   ctx: ServiceContext,
-  year: number,
+  year: CycleRef,
   file: string,
   opts: ExportOptions,
 ): Promise<ExportReport> {
@@ -146,5 +147,5 @@ export async function exportResults(
     opts.onProgress?.(rows, total);
   }
   await writer.close();
-  return { cycle: year, file, format: opts.format, level, rows };
+  return { cycle: cycle.year, file, format: opts.format, level, rows };
 }

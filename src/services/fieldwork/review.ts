@@ -61,7 +61,7 @@ async function loadForReview(
     if (p.role === 'office_head' && action !== 'validate') throw refuseEntity(p, notFound);
     ensure(p, false, `${VERB[action]} submissions`);
   }
-  const cycle = await loadCycle(ctx, s.year);
+  const cycle = await loadCycle(ctx, s.cycleCode);
   if (cycle.status !== 'fieldwork' && cycle.status !== 'review') {
     throw new AppError('CYCLE_LOCKED', `the ${s.year} cycle is ${cycle.status}: its submissions can no longer change`);
   }
@@ -122,7 +122,7 @@ export async function verifySubmission(ctx: ServiceContext, p: Principal, id: st
  */
 export async function validateSubmission(ctx: ServiceContext, p: Principal, id: string, version?: number) {
   const s = await loadForReview(ctx, p, id, 'validate');
-  const cycle = await loadCycle(ctx, s.year);
+  const cycle = await loadCycle(ctx, s.cycleCode);
   requireInstrument(cycle);
   await ctx.db.transaction().execute(async (tx) => {
     const now = await lockSubmission(tx, id);
@@ -134,6 +134,7 @@ export async function validateSubmission(ctx: ServiceContext, p: Principal, id: 
       const before = await versionItems(tx, id, now.validatedVersion);
       await deleteAnswersOf(
         tx,
+        s.cycleId,
         s.unit.id,
         s.respondent,
         before.map((i) => i.indicator).filter((c) => !keep.has(c)),
@@ -188,7 +189,7 @@ function corrected(items: SubmissionItem[], corrections: NonNullable<ReturnInput
 
 export async function returnSubmission(ctx: ServiceContext, p: Principal, id: string, input: ReturnInput) {
   const s = await loadForReview(ctx, p, id, 'return');
-  const cycle = await loadCycle(ctx, s.year);
+  const cycle = await loadCycle(ctx, s.cycleCode);
   const corrections = input.corrections ?? [];
   await ctx.db.transaction().execute(async (tx) => {
     const now = await lockSubmission(tx, id);

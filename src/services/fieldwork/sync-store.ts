@@ -7,6 +7,7 @@
  * its own assessor and actor.
  */
 
+import { fromDatabaseError } from '../../database-errors.ts';
 import type { Database } from '../../db/database.ts';
 import { type AuditInput, appendAuditMany } from '../../db/repos/audit.ts';
 import {
@@ -25,7 +26,7 @@ import type { SyncResultView, syncSubmission } from '../../shared/fieldwork-sche
 import type { ServiceContext } from '../context.ts';
 import { linkAudit } from '../evidence/link-evidence.ts';
 import type { Catalog } from '../instrument-catalog.ts';
-import { checkTarget } from './sync-check.ts';
+import { checkTarget, rejected } from './sync-check.ts';
 
 /** A sheet whose shape was checked and content hashed (sync.ts); its target is checked here. */
 export interface PreparedSheet {
@@ -121,6 +122,48 @@ export async function storeSheets(
   sheets: readonly PreparedSheet[],
 ): Promise<Map<PreparedSheet, SyncResultView>> {
   return ctx.db.transaction().execute((tx) => storeSheetsIn(tx, ctx.catalog, sheets));
+}
+
+/**
+ * Stores one request's sheets in their own transaction; when the database refuses
+ * it, each sheet in a transaction of its own, so the good ones are stored and a sheet
+ * the database refuses is rejected with the reason (fromDatabaseError) — the device
+ * stops sending it. An error that is not the input's (the database is down) fails
+ * the request as before: nothing acknowledged, the device retries.
+ */
+export async function storeSheetsAlone(
+  ctx: Pick<ServiceContext, 'db' | 'catalog'>,
+  sheets: readonly PreparedSheet[],
+): Promise<Map<PreparedSheet, SyncResultView>> {
+  try {
+    return await storeSheets(ctx, sheets);
+  } catch (e) {
+    if (sheets.length <= 1 || !fromDatabaseError(e)) return refusedOrThrow(e, sheets);
+  }
+  const results = new Map<PreparedSheet, SyncResultView>();
+  for (const x of sheets) {
+    try {
+      for (const [k, v] of await storeSheets(ctx, [x])) results.set(k, v);
+    } catch (e) {
+      for (const [k, v] of refusedOrThrow(e, [x])) results.set(k, v);
+    }
+  }
+  return results;
+}
+
+/** The rejection of the sheets a database error refused, or the error again when it is not one we can name. */
+function refusedOrThrow(e: unknown, sheets: readonly PreparedSheet[]): Map<PreparedSheet, SyncResultView> {
+  const problem = fromDatabaseError(e);
+  if (problem?.status !== 400) throw e; // a conflict or lock: the device may retry the same body
+  return new Map(
+    sheets.map((x) => [
+      x,
+      rejected(x.index, x.s.id, problem.code, problem.message, {
+        reason: 'refused_by_database',
+        details: problem.details,
+      }),
+    ]),
+  );
 }
 
 /** Stores sheets inside the caller's transaction (the writer's, which chooses the sheets once it has begun). */

@@ -81,6 +81,27 @@ describe('the sync writer (group commit)', () => {
     expect(s.alone).toEqual([['b'], ['bad']]);
   });
 
+  it('stores a lone request again on its own when its transaction fails (its sheets may then be judged one by one)', async () => {
+    let failed = false;
+    const tried: string[][] = [];
+    const store: GroupStore = {
+      inTransaction: async (take) => {
+        take();
+        failed = true;
+        throw new Error('refused');
+      },
+      alone: async (sheets) => {
+        tried.push(sheets.map((x) => x.s.id));
+        return answer(sheets);
+      },
+    };
+    const w = new SyncWriter(store);
+    const r = await w.store([sheet('a'), sheet('b')]);
+    expect(failed).toBe(true);
+    expect(tried).toEqual([['a', 'b']]);
+    expect([...r.values()].map((x) => x.status)).toEqual(['stored', 'stored']);
+  });
+
   it('keeps a group under the cap unless one request alone is larger', async () => {
     const s = slowStore();
     const w = new SyncWriter(s.store);

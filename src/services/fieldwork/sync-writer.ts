@@ -6,7 +6,10 @@
  * is flushed at once, so batching only happens when requests really overlap. Every
  * request is answered after the commit of the transaction that holds its sheets; a
  * transaction never holds part of a request. When a shared transaction fails, each
- * request in it is stored again on its own, so one bad request cannot fail others.
+ * request in it is stored again on its own, so one bad request cannot fail others;
+ * and when that fails too, each of its sheets on its own (sync-store.ts
+ * storeSheetsAlone), so one sheet the database refuses is rejected with its reason
+ * and the others are stored.
  * While one transaction runs, the next group gathers.
  *
  * Why: every stored sheet appends to the hash-chained audit log, whose head row is
@@ -17,7 +20,7 @@
 import { type Database, rawDriver } from '../../db/database.ts';
 import type { SyncResultView } from '../../shared/fieldwork-schemas.ts';
 import type { ServiceContext } from '../context.ts';
-import { type PreparedSheet, storeSheets, storeSheetsIn } from './sync-store.ts';
+import { type PreparedSheet, storeSheetsAlone, storeSheetsIn } from './sync-store.ts';
 
 /** Sheets per transaction at most (each holds up to 200 items). */
 export const MAX_GROUP = 500;
@@ -102,13 +105,9 @@ export class SyncWriter {
       });
       for (const w of group) w.resolve(results);
       return;
-    } catch (e) {
-      if (group.length <= 1) {
-        group[0]?.reject(e);
-        return;
-      }
+    } catch {
+      // the shared transaction failed: each request on its own below (and its sheets alone if need be)
     }
-    // the shared transaction failed: each request on its own
     for (const w of group) {
       try {
         w.resolve(await this.#store.alone(w.sheets));
@@ -132,7 +131,7 @@ export function syncWriterFor(ctx: Pick<ServiceContext, 'db' | 'catalog'>): Sync
   if (!w) {
     const store: GroupStore = {
       inTransaction: (take) => ctx.db.transaction().execute((tx) => storeSheetsIn(tx, ctx.catalog, take())),
-      alone: (sheets) => storeSheets(ctx, sheets),
+      alone: (sheets) => storeSheetsAlone(ctx, sheets),
     };
     w = new SyncWriter(store, rawDriver(ctx.db)?.kind === 'postgres' ? 0 : 1);
     writers.set(ctx.db, w);

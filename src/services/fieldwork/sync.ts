@@ -2,19 +2,21 @@
  * POST /api/v1/sync (issue 4, item 3): an assessor's device sends the sheets it
  * collected, up to 50 at a time, each with the id the device gave it. Here each
  * sheet's shape is checked and its content hashed, and its evidence must have been
- * uploaded; the rest (unit, assignment, cycle in fieldwork, answers against the
+ * uploaded by this assessor or be evidence it may already see (never a hash alone:
+ * open-evidence.ts); the rest (unit, assignment, cycle in fieldwork, answers against the
  * instrument, then the decision and the writes) happens in the transaction that
  * stores it (sync-writer.ts → sync-store.ts). The answer is sent after that
  * transaction committed, so whatever is acknowledged is stored. One bad sheet never
  * blocks the others of a batch.
  */
 import { createHash } from 'node:crypto';
-import { missingEvidence } from '../../db/repos/evidence.ts';
 import { canonicalContent, normalizeItems, packItems, sheetKey } from '../../domain/fieldwork/submission.ts';
 import { type SyncResultView, syncSubmission } from '../../shared/fieldwork-schemas.ts';
+import { findUnstorableText } from '../../shared/text-input.ts';
 import { canSync, ensure, requireSignedIn } from '../auth/policy.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
+import { evidenceNotFound, unlinkableEvidence } from '../evidence/open-evidence.ts';
 import { rejected } from './sync-check.ts';
 import type { PreparedSheet } from './sync-store.ts';
 import { syncWriterFor } from './sync-writer.ts';
@@ -37,6 +39,16 @@ export async function prepareSheets(
   const results: SyncResultView[] = new Array(submissions.length);
   const ready: PreparedSheet[] = [];
   submissions.forEach((raw, index) => {
+    // text the database cannot hold (a NUL byte, a lone surrogate) rejects this sheet alone, for good
+    const unstorable = findUnstorableText(raw);
+    if (unstorable) {
+      const path = unstorable.path.slice(0, 200);
+      results[index] = rejected(index, idOf(raw), 'VALIDATION_FAILED', `${path}: ${unstorable.message}`, {
+        reason: 'unstorable_text',
+        details: { issues: [{ path, message: unstorable.message }] },
+      });
+      return;
+    }
     const r = syncSubmission.safeParse(raw);
     if (!r.success) {
       const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -59,12 +71,11 @@ export async function prepareSheets(
   });
   const hashes = ready.flatMap((x) => x.items.flatMap((i) => i.evidence));
   if (hashes.length === 0) return { results, ready };
-  const missing = new Set(await missingEvidence(ctx.db, hashes));
+  const missing = new Set(await unlinkableEvidence(ctx.db, p, hashes));
   const uploaded = ready.filter((x) => {
     const absent = [...new Set(x.items.flatMap((i) => i.evidence.filter((e) => missing.has(e))))];
     if (absent.length === 0) return true;
-    const message = `upload the evidence first: ${absent.join(', ')} not found`;
-    results[x.index] = rejected(x.index, x.s.id, 'NOT_FOUND', message, {
+    results[x.index] = rejected(x.index, x.s.id, 'NOT_FOUND', evidenceNotFound(absent).message, {
       reason: 'evidence_missing',
       details: { missing: absent },
     });

@@ -78,7 +78,7 @@ export async function generateCycleFollowUp(
   actor: Principal,
 ): Promise<GenerationReport> {
   if (!cycle.instrument) return { entities: 0, created: 0, unexplained: 0 };
-  const { results } = await cycleResults(ctx, cycle.year);
+  const { results } = await cycleResults(ctx, cycle.code);
   const idOf = new Map((await loadResolver(ctx)).all().map((e) => [e.code, e.id]));
   const { items, unexplained } = await plannedItems(ctx, cycle, results, idOf);
   const created = await insertMissingItems(ctx.db, cycle.id, items);
@@ -104,7 +104,7 @@ export async function generateEntityFollowUpIn(
   entity: { id: number; code: string },
   actor: Principal,
 ): Promise<{ created: FollowUpItemRow[]; explained: boolean }> {
-  const { results } = await cycleResults(ctx, cycle.year, { entity: entity.code });
+  const { results } = await cycleResults(ctx, cycle.code, { entity: entity.code });
   const { items, unexplained } = await plannedItems(ctx, cycle, results, new Map([[entity.code, entity.id]]));
   const created = await insertMissingItems(ctx.db, cycle.id, items);
   if (created.length > 0) {

@@ -6,14 +6,17 @@
  * A body that no longer existed in the cycle's year (Kemenkumham in 2025) is a bad
  * row naming its successors (services/registry.ts resolveForCycle).
  */
+import path from 'node:path';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../config.ts';
 import { type AnswerColumns, upsertAnswers, upsertRespondents } from '../../db/repos/answers.ts';
+import { appendAudit } from '../../db/repos/audit.ts';
 import { listEntities } from '../../db/repos/entities.ts';
+import { lockStoredResults } from '../../db/repos/stored-results.ts';
 import { ensureUnits, existingUnitKeys } from '../../db/repos/units.ts';
 import type { Indicator } from '../../domain/instrument/schema.ts';
 import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadCycle, requireInstrument } from '../cycles.ts';
+import { type CycleRef, loadCycle, requireInstrument } from '../cycles.ts';
 import { recomputeResults } from '../recompute.ts';
 import { buildResolver } from '../registry.ts';
 import { readInWorker } from './run-import-worker.ts';
@@ -38,15 +41,18 @@ export interface ImportAnswersReport {
 export async function importAnswers(
   ctx: ServiceContext,
   file: string,
-  year: number,
+  ref: CycleRef,
   opts: {
     by?: string;
+    /** who is audited for the import (default: the CLI) */
+    actor?: string;
     synthetic?: boolean;
     limits?: ImportLimits;
     onProgress?: (p: ImportProgress) => void;
   } = {},
 ): Promise<ImportAnswersReport> {
-  const cycle = await loadCycle(ctx, year);
+  const cycle = await loadCycle(ctx, ref);
+  const year = cycle.year;
   const instrument = requireInstrument(cycle);
   const indicators = new Map<string, Indicator>();
   for (const d of instrument.dimensions)
@@ -71,16 +77,19 @@ export async function importAnswers(
   const total = data.slotOfRow.length;
   const by = opts.by ?? 'import';
   return ctx.db.transaction().execute(async (tx) => {
-    const existing = await existingUnitKeys(tx, cycle.id, [...new Set(slots.map((s) => s.entityId))]);
+    // one import of a cycle at a time: a second waits, then replaces what the first wrote (no key collision)
+    await lockStoredResults(tx, cycle.id);
+    const existing = await existingUnitKeys(tx, cycle.unitsCycleId, [...new Set(slots.map((s) => s.entityId))]);
     const isNew = slots.map((s) => !existing.has(`${s.entityId}\u0000${s.key}`));
     const unitIds = await ensureUnits(
       tx,
-      cycle.id,
+      cycle.unitsCycleId,
       slots.map((s) => ({
         entityId: s.entityId,
         name: s.name,
         kind: inferUnitKind(s.name, resolver.byId(s.entityId)?.level ?? 'kota'),
         synthetic: opts.synthetic ?? false,
+        provinceCode: s.provinceCode,
       })),
     );
     const idOfSlot = slots.map((s) => unitIds.get(`${s.entityId}\u0000${s.key}`) as number);
@@ -121,14 +130,20 @@ export async function importAnswers(
     opts.onProgress?.({ phase: 'recompute', done: 0, total: entityIds.length });
     await recomputeResults({ db: tx }, cycle, entityIds);
     opts.onProgress?.({ phase: 'recompute', done: entityIds.length, total: entityIds.length });
-    return {
+    const report = {
       cycle: year,
       rows: data.rows,
       entities: entityIds.length,
       units: slots.length,
       unitsCreated: isNew.filter(Boolean).length,
       answers: total,
-      warnings: data.warnings,
     };
+    await appendAudit(tx, {
+      actor: opts.actor ?? 'cli',
+      action: 'import.answers',
+      subject: `cycle:${cycle.code}`,
+      after: { file: path.basename(file), by, ...report },
+    });
+    return { ...report, warnings: data.warnings };
   });
 }

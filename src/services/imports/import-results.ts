@@ -11,13 +11,15 @@
  * results of the years it existed import as any other.
  */
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../config.ts';
+import { appendAudit } from '../../db/repos/audit.ts';
 import { listEntities } from '../../db/repos/entities.ts';
 import { replacePublishedResults } from '../../db/repos/results.ts';
+import { lockStoredResults } from '../../db/repos/stored-results.ts';
 import { ensureUnits, unitKey } from '../../db/repos/units.ts';
 import { scoreEntity } from '../../domain/scoring/score.ts';
 import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadCycle } from '../cycles.ts';
+import { type CycleRef, loadCycle } from '../cycles.ts';
 import { buildResolver } from '../registry.ts';
 import { refreshStoredResults } from '../stored-results.ts';
 import { readInWorker } from './run-import-worker.ts';
@@ -37,10 +39,16 @@ export interface ImportResultsReport {
 export async function importResults(
   ctx: ServiceContext,
   file: string,
-  year: number,
-  opts: { limits?: ImportLimits; onProgress?: (done: number, total: number) => void } = {},
+  ref: CycleRef,
+  opts: {
+    limits?: ImportLimits;
+    onProgress?: (done: number, total: number) => void;
+    /** who is audited (default: the CLI) */
+    actor?: string;
+  } = {},
 ): Promise<ImportResultsReport> {
-  const cycle = await loadCycle(ctx, year);
+  const cycle = await loadCycle(ctx, ref);
+  const year = cycle.year;
   const entitiesOfRegistry = await listEntities(ctx.db);
   const resolver = buildResolver(entitiesOfRegistry);
   const { rows, unitLevel, entityScores, unitScores, warnings } = await readInWorker(
@@ -52,6 +60,8 @@ export async function importResults(
   );
 
   return ctx.db.transaction().execute(async (tx) => {
+    // one import of a cycle at a time: a second waits, then replaces what the first wrote (no key collision)
+    await lockStoredResults(tx, cycle.id);
     const entities: Array<{ entityId: number; score: number }> = [];
     const units: Array<{ entityId: number; unitId: number; score: number }> = [];
     if (unitLevel) {
@@ -79,6 +89,13 @@ export async function importResults(
     }
     await replacePublishedResults(tx, cycle.id, entities, units, `import:${file.split('/').pop()}`);
     await refreshStoredResults({ db: tx }, cycle, resolver);
-    return { cycle: year, rows, entities: entities.length, units: units.length, warnings };
+    const report = { cycle: year, rows, entities: entities.length, units: units.length };
+    await appendAudit(tx, {
+      actor: opts.actor ?? 'cli',
+      action: 'import.results',
+      subject: `cycle:${cycle.code}`,
+      after: { file: file.split(/[\\/]/).pop(), ...report },
+    });
+    return { ...report, warnings };
   });
 }

@@ -7,8 +7,10 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../config.ts';
 import { AppError } from '../../errors.ts';
+import { unstorableReason } from '../../shared/text-input.ts';
 import { openCsv } from './csv-reader.ts';
-import type { ProgressFn, Table } from './table.ts';
+import { rejectRows } from './row-errors.ts';
+import type { ProgressFn, Table, TableRow } from './table.ts';
 import { openXlsx } from './xlsx-reader.ts';
 
 export { formatRowError, type RowError, RowErrors, rejectRows } from './row-errors.ts';
@@ -36,9 +38,27 @@ export async function openTable(
     );
   }
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv') return openCsv(file, limits, onProgress);
-  if (ext === '.xlsx') return openXlsx(file, limits, onProgress);
-  throw new AppError('VALIDATION_FAILED', `cannot import ${name}: use a .csv or .xlsx file`);
+  if (ext !== '.csv' && ext !== '.xlsx')
+    throw new AppError('VALIDATION_FAILED', `cannot import ${name}: use a .csv or .xlsx file`);
+  const table = ext === '.csv' ? await openCsv(file, limits, onProgress) : await openXlsx(file, limits, onProgress);
+  return { ...table, rows: storableRows(file, table) };
+}
+
+/**
+ * The rows, refusing the file at the first cell the database cannot hold (a NUL byte,
+ * a lone surrogate: shared/text-input.ts) with its row and column, before anything is written.
+ */
+async function* storableRows(file: string, table: Table): AsyncIterable<TableRow> {
+  for await (const r of table.rows) {
+    for (let c = 0; c < r.cells.length; c++) {
+      const why = unstorableReason(r.cells[c] as string);
+      if (why) {
+        const column = table.header[c] || `column ${c + 1}`;
+        throw rejectRows(file, [{ row: r.row, column, message: `the cell ${why}` }]);
+      }
+    }
+    yield r;
+  }
 }
 
 /**

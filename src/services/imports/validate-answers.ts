@@ -27,7 +27,7 @@ export interface AnswersInput {
 export interface AnswerRows {
   rows: number;
   /** units in order of first sight */
-  slots: Array<{ entityId: number; name: string; key: string }>;
+  slots: Array<{ entityId: number; name: string; key: string; provinceCode: string | null }>;
   slotOfRow: Uint32Array;
   /** index into codes */
   indicatorOfRow: Uint16Array;
@@ -35,8 +35,8 @@ export interface AnswerRows {
   /** index into respondents */
   respondentOfRow: Uint32Array;
   respondents: string[];
-  /** 0–3, or -1 for NA */
-  valueOfRow: Int8Array;
+  /** 0 to the indicator's scale maximum, or -1 for NA */
+  valueOfRow: Int16Array;
   warnings: string[];
 }
 
@@ -50,7 +50,7 @@ export async function validateAnswers(input: AnswersInput, onProgress?: Progress
   const col = mapColumns(
     table.header,
     ['entity', 'unit', 'indicator', 'respondent', 'value'] as const,
-    ['level'] as const,
+    ['level', 'province'] as const,
   );
 
   const errors = new RowErrors();
@@ -114,8 +114,20 @@ export async function validateAnswers(input: AnswersInput, onProgress?: Progress
       }
     }
     let value = -1;
-    if (rawValue.length === 1 && rawValue >= '0' && rawValue <= '3') value = rawValue.charCodeAt(0) - 48;
-    else if (!/^n\/?a$/i.test(rawValue)) bad('value', `value ${echo(rawValue)} must be 0, 1, 2, 3 or NA`);
+    // the scale is the indicator's (the edition's), 0..max; an unknown indicator was reported above
+    const max = indicator ? Math.max(...indicator.scale.map((l) => l.value)) : null;
+    if (/^\d{1,3}$/.test(rawValue) && (max === null || Number(rawValue) <= max)) value = Number(rawValue);
+    else if (!/^n\/?a$/i.test(rawValue)) {
+      bad('value', `value ${echo(rawValue)} must be a whole number${max === null ? '' : ` from 0 to ${max}`}, or NA`);
+    }
+    // a vertical office (Polres, Lapas, …) names the province whose regional office assessed it
+    const provinceName = cell(col.province);
+    let provinceCode: string | null = null;
+    if (provinceName) {
+      const pr = resolver.resolveForCycle(provinceName, year, 'provinsi');
+      if (pr.ok) provinceCode = pr.entity.provinceCode;
+      else bad('province', pr.message);
+    }
     if (errors.length > before) continue;
 
     const raw = `${entityId}\u0000${unitName}`;
@@ -125,7 +137,7 @@ export async function validateAnswers(input: AnswersInput, onProgress?: Progress
       slot = slotByKey.get(`${entityId}\u0000${key}`);
       if (slot === undefined) {
         slot = slots.length;
-        slots.push({ entityId, name: unitName, key });
+        slots.push({ entityId, name: unitName, key, provinceCode });
         slotByKey.set(`${entityId}\u0000${key}`, slot);
       }
       slotOf.set(raw, slot);
@@ -158,7 +170,7 @@ export async function validateAnswers(input: AnswersInput, onProgress?: Progress
     codes,
     respondentOfRow: Uint32Array.from(respondentOfRow),
     respondents,
-    valueOfRow: Int8Array.from(valueOfRow),
+    valueOfRow: Int16Array.from(valueOfRow),
     warnings: table.warnings,
   };
 }

@@ -1,11 +1,11 @@
 import { appendAudit } from '../../db/repos/audit.ts';
-import { type CycleRow, findCycleByYear, markCycleFinal, updateCycleStatus } from '../../db/repos/cycles.ts';
+import { type CycleRow, markCycleFinal, updateCycleStatus } from '../../db/repos/cycles.ts';
 import { type CycleStatus, canMove, nextStatuses } from '../../domain/cycle/lifecycle.ts';
 import { AppError } from '../../errors.ts';
 import { canMoveCycle, ensure } from '../auth/policy.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadCycle } from '../cycles.ts';
+import { type CycleRef, loadCycleRow, resolveAssessment } from '../cycles.ts';
 import { generateCycleFollowUp } from '../follow-up/generate.ts';
 
 /**
@@ -17,12 +17,12 @@ import { generateCycleFollowUp } from '../follow-up/generate.ts';
 export async function transitionCycle(
   ctx: ServiceContext,
   actor: Principal,
-  year: number,
+  ref: CycleRef,
   to: CycleStatus,
 ): Promise<CycleRow> {
   ensure(actor, canMoveCycle(actor), 'move a cycle through its lifecycle');
-  const cycle = await findCycleByYear(ctx.db, year);
-  if (!cycle) throw new AppError('CYCLE_NOT_FOUND', `there is no ${year} cycle`);
+  const cycle = await resolveAssessment(ctx, ref);
+  const year = cycle.code;
   const from = cycle.status;
   if (!canMove(from, to)) {
     const allowed = nextStatuses(from);
@@ -39,7 +39,7 @@ export async function transitionCycle(
     if (to === 'final') await markCycleFinal(tx, cycle.id);
     if (to === 'published') {
       const txCtx = { ...ctx, db: tx };
-      await generateCycleFollowUp(txCtx, await loadCycle(txCtx, year), actor);
+      await generateCycleFollowUp(txCtx, loadCycleRow(txCtx, cycle), actor);
     }
     await appendAudit(tx, {
       actor: actorOf(actor),

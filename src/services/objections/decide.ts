@@ -7,9 +7,11 @@
  * a published cycle, findings that the new score brings up become follow-up items.
  * A decision may come after the window closed: the window limits filing only.
  */
+
 import { upsertAnswers } from '../../db/repos/answers.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { decideObjection, listIndicatorAnswers } from '../../db/repos/objections.ts';
+import { scaleMax } from '../../domain/scoring/score.ts';
 import { AppError } from '../../errors.ts';
 import { mayDecideObjection } from '../auth/follow-up-policy.ts';
 import { ensure } from '../auth/policy.ts';
@@ -54,7 +56,14 @@ export async function acceptObjection(
 ): Promise<ObjectionDetail> {
   const x = await loadOpen(ctx, p, id, 'decide');
   const { objection: o, cycle, entity } = x;
-  requireInstrument(cycle);
+  const instrument = requireInstrument(cycle);
+  const max = scaleMax(instrument, o.indicator);
+  const outside = input.answers.filter((a) => a.value !== null && a.value > max);
+  if (outside.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `answers: ${o.indicator} is answered from 0 to ${max} (or NA), not ${outside[0]?.value}`,
+    );
   const reason = requireReason(input.reason);
   if (input.answers.length === 0)
     throw new AppError('VALIDATION_FAILED', 'answers: give at least one corrected answer');
@@ -63,7 +72,7 @@ export async function acceptObjection(
   if (repeated.length > 0) {
     throw new AppError('VALIDATION_FAILED', `answers: respondent ${repeated[0] || '""'} appears more than once`);
   }
-  const existing = await listIndicatorAnswers(ctx.db, o.unitId, o.indicator);
+  const existing = await listIndicatorAnswers(ctx.db, o.cycleId, o.unitId, o.indicator);
   const known = new Set(existing.map((a) => a.respondent));
   const unknown = keys.filter((k) => known.size > 0 && !known.has(k));
   if (unknown.length > 0) {
@@ -77,10 +86,10 @@ export async function acceptObjection(
   await ctx.db.transaction().execute(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const scoreOf = async () => {
-      const r = (await cycleResults(txCtx, cycle.year, { entity: entity.code })).results[0];
+      const r = (await cycleResults(txCtx, cycle.code, { entity: entity.code })).results[0];
       return r ? { score: r.score, exact: r.exactScore, category: r.category } : null;
     };
-    const beforeAnswers = await listIndicatorAnswers(tx, o.unitId, o.indicator);
+    const beforeAnswers = await listIndicatorAnswers(tx, o.cycleId, o.unitId, o.indicator);
     const beforeScore = await scoreOf();
     await upsertAnswers(
       tx,
@@ -95,7 +104,7 @@ export async function acceptObjection(
       new Date(),
     );
     await recomputeResults(txCtx, cycle, [entity.id]);
-    const afterAnswers = await listIndicatorAnswers(tx, o.unitId, o.indicator);
+    const afterAnswers = await listIndicatorAnswers(tx, o.cycleId, o.unitId, o.indicator);
     const afterScore = await scoreOf();
     const changed = new Set(keys);
     const correction = {

@@ -38,7 +38,7 @@ export async function loadObjection(ctx: ServiceContext, p: Principal, id: numbe
   const entity = await findEntityById(ctx.db, objection.entityId);
   if (!row || !entity || !canSeeCycle(p, row)) throw notFound;
   if (!canSeeEntity(p, entity)) throw refuseEntity(p, notFound);
-  return { objection, cycle: await loadCycle(ctx, row.year), entity };
+  return { objection, cycle: await loadCycle(ctx, row.code), entity };
 }
 
 export interface IndicatorRef {
@@ -144,9 +144,9 @@ export function objectionView(o: ObjectionRow, cycle: LoadedCycle, entity: Entit
 export async function objectionDetail(ctx: ServiceContext, x: LoadedObjection): Promise<ObjectionDetail> {
   const { objection: o, cycle, entity } = x;
   const [answers, messages, all] = await Promise.all([
-    listIndicatorAnswers(ctx.db, o.unitId, o.indicator),
+    listIndicatorAnswers(ctx.db, o.cycleId, o.unitId, o.indicator),
     listMessages(ctx.db, o.id),
-    listUnitAnswers(ctx.db, o.unitId),
+    listUnitAnswers(ctx.db, o.cycleId, o.unitId),
   ]);
   let indicatorScore: number | null = null;
   if (cycle.instrument) {

@@ -3,11 +3,13 @@
  * Data is read once for the cycle and explained in chunks; rendering runs on worker
  * threads, one per core, while the next chunk is explained.
  */
+
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { decideCertificate } from '../../domain/report/certificate.ts';
 import type { ServiceContext } from '../context.ts';
+import type { CycleRef } from '../cycles.ts';
 import { explainResults } from '../explain.ts';
 import { createRenderPool } from './render-pool.ts';
 import { cardFileName, cardModel, certificateFileName, loadReportData, type RenderOptions } from './report-card.ts';
@@ -38,13 +40,14 @@ export function defaultWorkers(documents: number): number {
 
 export async function generateReportCards(
   ctx: ServiceContext,
-  year: number,
+  ref: CycleRef,
   outDir: string,
   opts: BatchOptions = {},
 ): Promise<BatchReport> {
   const t0 = performance.now();
   await mkdir(outDir, { recursive: true });
-  const data = await loadReportData(ctx, year);
+  const data = await loadReportData(ctx, ref);
+  const year = data.cycle.year;
   const green = opts.certificates ? data.results.filter((r) => decideCertificate(year, r).ok).length : 0;
   const total = data.results.length + green;
   const printedAt = (opts.printedAt ?? new Date()).toISOString();

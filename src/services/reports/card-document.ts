@@ -3,6 +3,7 @@
  * (domain/report/card.ts). Every number shown is formatted here from the model, which
  * takes it from the cycle's results and the engine's explanation.
  */
+
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ReportCardModel } from '../../domain/report/card.ts';
 import {
@@ -17,6 +18,7 @@ import {
   ZONE_COLOUR,
   ZONE_LABEL,
 } from '../../domain/report/format.ts';
+import { methodBlocks } from './card-method.ts';
 import { LEGAL_BASIS, pageFooter, reportStyles, SYNTHETIC_TEXT, syntheticBanner } from './document-parts.ts';
 
 const thin = {
@@ -69,7 +71,9 @@ function identity(m: ReportCardModel): Content {
   };
 }
 
-function zoneBadge(m: { zone: ReportCardModel['zone'] }): TableCell {
+function zoneBadge(m: { zone: ReportCardModel['zone']; quality: string | null }): TableCell {
+  // from 2025 there are no zones: the quality word stands in the badge's place
+  if (m.zone === null) return { text: m.quality ?? '', bold: true, alignment: 'center', margin: [4, 6, 4, 6] };
   const c = ZONE_COLOUR[m.zone];
   return {
     text: ZONE_LABEL[m.zone].toUpperCase(),
@@ -119,6 +123,7 @@ function resultBlock(m: ReportCardModel): Content[] {
       margin: [0, 0, 0, 6],
     },
   ];
+  out.push(...methodBlocks(m));
   if (!m.complete) {
     out.push({
       text: 'BELUM LENGKAP: ada indikator wajib yang belum dijawab; nilai dihitung dari indikator yang terjawab.',
@@ -130,6 +135,11 @@ function resultBlock(m: ReportCardModel): Content[] {
   return out;
 }
 
+function bandText(r: { category: string | null; opinion: string; zone: ReportCardModel['zone'] }): string {
+  if (r.category !== null) return `Kategori ${r.category}, ${r.opinion}`;
+  return r.zone === null ? r.opinion : `${r.opinion}, ${ZONE_LABEL[r.zone]}`;
+}
+
 function comparison(m: ReportCardModel): Content {
   const p = m.previous;
   if (!p)
@@ -138,8 +148,8 @@ function comparison(m: ReportCardModel): Content {
       style: 'small',
       margin: [0, 0, 0, 10],
     };
-  const was = p.category === null ? `${p.opinion}, ${ZONE_LABEL[p.zone]}` : `Kategori ${p.category}, ${p.opinion}`;
-  const now = m.category === null ? `${m.opinion}, ${ZONE_LABEL[m.zone]}` : `Kategori ${m.category}, ${m.opinion}`;
+  const was = bandText(p);
+  const now = bandText(m);
   const body: TableCell[][] = [
     [
       { text: 'Siklus', style: 'th' },

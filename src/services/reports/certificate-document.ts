@@ -9,9 +9,15 @@ const W = 841.89;
 const H = 595.28;
 
 export function buildCertificateDocument(m: CertificateModel, printedAt: Date, compress = true): TDocumentDefinitions {
-  const zone = ZONE_COLOUR[m.zone];
+  // from 2025 there are no zones: the badge carries the score alone, in the award's green
+  const zone = m.zone === null ? { text: '#ffffff', fill: '#1b5e20' } : ZONE_COLOUR[m.zone];
   const achievement =
-    m.category === null ? `${m.opinion} — ${ZONE_LABEL[m.zone]}` : `Kategori ${m.category} — ${m.opinion}`;
+    m.category !== null
+      ? `Kategori ${m.category} — ${m.opinion}`
+      : m.zone === null
+        ? `Opini Ombudsman RI: ${m.opinion}`
+        : `${m.opinion} — ${ZONE_LABEL[m.zone]}`;
+  const badge = m.zone === null ? '' : `${ZONE_LABEL[m.zone].toUpperCase()} · `;
   const content: Content[] = [
     ...(m.synthetic ? [syntheticBanner()] : []),
     { text: 'OMBUDSMAN REPUBLIK INDONESIA', fontSize: 16, bold: true, color: '#0d47a1', alignment: 'center' },
@@ -30,9 +36,9 @@ export function buildCertificateDocument(m: CertificateModel, printedAt: Date, c
       color: '#424242',
     },
     { text: 'diberikan kepada', fontSize: 12, italics: true, alignment: 'center', margin: [0, 22, 0, 6] },
-    { text: m.entity.name, fontSize: 26, bold: true, alignment: 'center' },
+    { text: m.unit ?? m.entity.name, fontSize: 26, bold: true, alignment: 'center' },
     {
-      text: `${LEVEL_LABEL[m.entity.level]}${m.entity.province ? ` · Provinsi ${m.entity.province}` : ''}`,
+      text: `${m.unit === null ? '' : `${m.entity.name} · `}${LEVEL_LABEL[m.entity.level]}${m.entity.province ? ` · Provinsi ${m.entity.province}` : ''}`,
       fontSize: 11,
       alignment: 'center',
       color: '#616161',
@@ -53,7 +59,7 @@ export function buildCertificateDocument(m: CertificateModel, printedAt: Date, c
             body: [
               [
                 {
-                  text: `${ZONE_LABEL[m.zone].toUpperCase()} · NILAI ${formatScore(m.score, 'id')}`,
+                  text: `${badge}NILAI ${formatScore(m.score, 'id')}`,
                   bold: true,
                   color: zone.text,
                   fillColor: zone.fill,

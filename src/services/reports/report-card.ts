@@ -5,13 +5,14 @@
  * nothing is recomputed here.
  */
 import { createHash } from 'node:crypto';
-import type { Level } from '../../domain/instrument/schema.ts';
+import type { BandScheme, Level } from '../../domain/instrument/schema.ts';
 import { buildCardModel, type CardInput, type ReportCardModel } from '../../domain/report/card.ts';
-import { type CertificateModel, decideCertificate } from '../../domain/report/certificate.ts';
+import { type CertificateDecision, type CertificateModel, decideCertificate } from '../../domain/report/certificate.ts';
 import { entityFileBase } from '../../domain/report/format.ts';
+import { bandFor } from '../../domain/scoring/bands.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
-import { type LoadedCycle, previousPublishedYear } from '../cycles.ts';
+import { type CycleRef, type LoadedCycle, previousPublishedYear } from '../cycles.ts';
 import { type EntityExplanation, explainResults } from '../explain.ts';
 import { loadResolver, resolveOrThrow } from '../registry.ts';
 import { cycleResults, type EntityResultView } from '../results.ts';
@@ -36,9 +37,9 @@ export interface CycleReportData {
   levelCounts: Map<Level, number>;
 }
 
-export async function loadReportData(ctx: ServiceContext, year: number): Promise<CycleReportData> {
-  const { cycle, results } = await cycleResults(ctx, year);
-  const prevYear = await previousPublishedYear(ctx, year);
+export async function loadReportData(ctx: ServiceContext, ref: CycleRef): Promise<CycleReportData> {
+  const { cycle, results } = await cycleResults(ctx, ref);
+  const prevYear = await previousPublishedYear(ctx, cycle.year);
   let previous: CycleReportData['previous'] = null;
   if (prevYear !== null) {
     const prev = await cycleResults(ctx, prevYear);
@@ -68,7 +69,7 @@ export function cardModel(data: CycleReportData, x: EntityExplanation, findings?
 }
 
 /** The error for an entity without a result, naming it as the caller named it. */
-const noResultFor = (name: string, year: number) =>
+const noResultFor = (name: string, year: CycleRef) =>
   new AppError('NOT_FOUND', `${name} has no result in the ${year} cycle`);
 
 /** The registry's errors for unknown or ambiguous names, as everywhere else. */
@@ -127,12 +128,13 @@ function prepared<M>(
  */
 export async function prepareReportCard(
   ctx: ServiceContext,
-  year: number,
+  ref: CycleRef,
   code: string,
   notFound: AppError,
   findings?: number,
 ): Promise<PreparedReport<ReportCardModel>> {
-  const data = await loadReportData(ctx, year);
+  const data = await loadReportData(ctx, ref);
+  const year = data.cycle.year;
   const result = data.results.find((r) => r.entity.code === code);
   if (!result) throw notFound;
   const [x] = await explainResults(ctx, data.cycle, [result]);
@@ -143,22 +145,47 @@ export async function prepareReportCard(
 /** The certificate of the entity with this registry code; NOT_ELIGIBLE outside the green zone. */
 export async function prepareCertificate(
   ctx: ServiceContext,
-  year: number,
+  ref: CycleRef,
   code: string,
   notFound: AppError,
+  unit?: string,
 ): Promise<PreparedReport<CertificateModel>> {
-  const { results } = await cycleResults(ctx, year);
+  const { cycle, results } = await cycleResults(ctx, ref);
+  const year = cycle.year;
   const r = results.find((x) => x.entity.code === code);
   if (!r) throw notFound;
-  const decision = decideCertificate(year, r);
+  const decision = unit === undefined ? decideCertificate(year, r) : unitCertificate(cycle.bands, year, r, unit);
   if (!decision.ok) throw new AppError('NOT_ELIGIBLE', decision.reason, { zone: r.zone, category: r.category });
   return prepared(decision.model, certificateFileName(decision.model.entity, year), renderCertificate);
+}
+
+/** A single unit's certificate (a Dinas Kesehatan at 91.31 while its Pemda scored low): by the unit's own score. */
+function unitCertificate(bands: BandScheme, year: number, r: EntityResultView, unit: string): CertificateDecision {
+  const want = unit.trim().toLowerCase();
+  const u = r.units.find((x) => x.name.toLowerCase() === want || String(x.id) === want);
+  if (!u || u.score === null) {
+    const names = r.units.map((x) => x.name).join(', ') || 'none';
+    throw new AppError('NOT_FOUND', `${r.entity.name} has no scored unit "${unit}" in ${year}; its units: ${names}`);
+  }
+  const b = bandFor(bands, u.score);
+  return decideCertificate(
+    year,
+    {
+      ...r,
+      score: b.rounded,
+      category: b.category,
+      zone: b.zone,
+      opinionText: b.opinion,
+      award: u.award ?? { eligible: b.award, withheld: null },
+    },
+    u.name,
+  );
 }
 
 /** The report card of one entity, by name, alias or code. */
 export async function reportCard(
   ctx: ServiceContext,
-  year: number,
+  year: CycleRef,
   entityName: string,
   opts: RenderOptions = {},
 ): Promise<RenderedReport<ReportCardModel>> {
@@ -170,11 +197,11 @@ export async function reportCard(
 /** The certificate of one entity, by name, alias or code; an entity outside the green zone gets a NOT_ELIGIBLE error. */
 export async function certificate(
   ctx: ServiceContext,
-  year: number,
+  year: CycleRef,
   entityName: string,
-  opts: RenderOptions = {},
+  opts: RenderOptions & { unit?: string } = {},
 ): Promise<RenderedReport<CertificateModel>> {
   const code = await resolveCode(ctx, entityName);
-  const c = await prepareCertificate(ctx, year, code, noResultFor(entityName, year));
+  const c = await prepareCertificate(ctx, year, code, noResultFor(entityName, year), opts.unit);
   return { pdf: await c.render(opts), model: c.model, fileName: c.fileName };
 }

@@ -34,7 +34,7 @@ export async function unitDetail(ctx: ServiceContext, p: Principal, year: number
   const cycle = await loadVisibleCycle(ctx, p, year);
   const notFound = new AppError('NOT_FOUND', `there is no unit ${unitId} in the ${year} cycle`);
   const unit = await findUnit(ctx.db, unitId);
-  if (!unit || unit.cycleId !== cycle.id) throw notFound;
+  if (!unit || unit.cycleId !== cycle.unitsCycleId) throw notFound;
   const entity = await findEntityById(ctx.db, unit.entityId);
   if (!entity) throw notFound;
   if (!canSeeEntity(p, entity, await cycleAssignments(ctx, p, cycle.id))) throw refuseEntity(p, notFound);
@@ -43,7 +43,7 @@ export async function unitDetail(ctx: ServiceContext, p: Principal, year: number
   const entityResult = results[0];
   const result = entityResult?.units.find((u) => u.id === unit.id) ?? null;
   const source = entityResult?.source ?? null;
-  const answers = await listUnitAnswers(ctx.db, unit.id);
+  const answers = await listUnitAnswers(ctx.db, cycle.id, unit.id);
   let scoring: UnitResult | null = null;
   let explanation: Explanation | null = null;
   if (cycle.instrument && source !== 'published') {

@@ -3,18 +3,20 @@
  * candidate list it was drawn from; the chosen units become units of the cycle (with
  * the kind the rule gives them) so that fieldwork and scoring see them.
  */
+import { appendAudit } from '../../db/repos/audit.ts';
 import { findSampleForUpdate, insertSample, listCandidates, replaceSample } from '../../db/repos/sampling.ts';
 import { ensureUnits } from '../../db/repos/units.ts';
 import { canonicalCandidates, canonicalKey, drawSample } from '../../domain/sampling/draw.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadCycle } from '../cycles.ts';
+import { type CycleRef, loadCycle } from '../cycles.ts';
 import { loadResolver, resolveForCycleOrThrow } from '../registry.ts';
 import { presentSample, readResult, type SampleView } from './present.ts';
 import { ensureSamplingOpen, samplingRuleOf } from './rule.ts';
 
 export interface DrawRequest {
-  year: number;
+  /** the assessment: its year where unambiguous, or its code */
+  year: CycleRef;
   /** entity name, alias or code */
   entity: string;
   seed: string;
@@ -52,9 +54,10 @@ function checkSeed(seed: string): void {
 export async function drawEntitySample(ctx: ServiceContext, req: DrawRequest): Promise<DrawReport> {
   checkSeed(req.seed);
   const cycle = await loadCycle(ctx, req.year);
+  const year = cycle.year;
   const rule = samplingRuleOf(cycle);
   ensureSamplingOpen(cycle);
-  const entity = resolveForCycleOrThrow(await loadResolver(ctx), req.entity, req.year);
+  const entity = resolveForCycleOrThrow(await loadResolver(ctx), req.entity, year);
   const ref = { code: entity.code, name: entity.name };
 
   return ctx.db.transaction().execute(async (tx) => {
@@ -62,14 +65,14 @@ export async function drawEntitySample(ctx: ServiceContext, req: DrawRequest): P
     if (existing && !req.redraw) {
       throw new AppError(
         'CONFLICT',
-        `${entity.name} already has a ${req.year} sample (seed "${existing.seed}", drawn by ${existing.drawnBy} on ${existing.drawnAt.toISOString()}); give --redraw to replace it`,
+        `${entity.name} already has a ${year} sample (seed "${existing.seed}", drawn by ${existing.drawnBy} on ${existing.drawnAt.toISOString()}); give --redraw to replace it`,
       );
     }
     const rows = await listCandidates(tx, cycle.id, entity.id);
     if (rows.length === 0) {
       throw new AppError(
         'VALIDATION_FAILED',
-        `${entity.name} has no candidate units in ${req.year}: import them first (patuh sample candidates FILE --cycle ${req.year})`,
+        `${entity.name} has no candidate units in ${year}: import them first (patuh sample candidates FILE --cycle ${year})`,
       );
     }
     const candidates = canonicalCandidates(rows.map((r) => ({ name: r.name, kind: r.kind, products: r.products })));
@@ -100,13 +103,25 @@ export async function drawEntitySample(ctx: ServiceContext, req: DrawRequest): P
           : [],
       };
     } else if (!(await insertSample(tx, sample))) {
-      throw new AppError('CONFLICT', `${entity.name} was sampled for ${req.year} at the same moment by someone else`);
+      throw new AppError('CONFLICT', `${entity.name} was sampled for ${year} at the same moment by someone else`);
     }
     await ensureUnits(
       tx,
       cycle.id,
       result.units.map((u) => ({ entityId: entity.id, name: u.name, kind: u.kind })),
     );
-    return { ...presentSample(req.year, ref, sample), replaced };
+    await appendAudit(tx, {
+      actor: req.by,
+      action: existing ? 'sample.redraw' : 'sample.draw',
+      subject: `cycle:${cycle.code}`,
+      ...(existing ? { before: { entity: entity.code, seed: existing.seed, algorithm: existing.algorithm } } : {}),
+      after: {
+        entity: entity.code,
+        seed: req.seed,
+        algorithm: result.algorithm,
+        units: result.units.map((u) => u.name),
+      },
+    });
+    return { ...presentSample(year, ref, sample), replaced };
   });
 }

@@ -5,6 +5,7 @@
  * For each entity in the file, the file's list replaces the entity's earlier list.
  * A body that no longer existed in the cycle's year is a bad row naming its successors.
  */
+import { appendAudit } from '../../db/repos/audit.ts';
 import {
   entitiesWithCandidates,
   entitiesWithSamples,
@@ -15,7 +16,7 @@ import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { canonicalKey } from '../../domain/sampling/draw.ts';
 import { echo, formulaNameProblem } from '../../domain/text/cells.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadCycle } from '../cycles.ts';
+import { type CycleRef, loadCycle } from '../cycles.ts';
 import { mapColumns, openTable, type RowError, rejectRows } from '../imports/table-reader.ts';
 import { loadResolver } from '../registry.ts';
 import { ensureSamplingOpen, samplingRuleOf } from './rule.ts';
@@ -42,9 +43,12 @@ const tidy = (s: string) => s.trim().replace(/\s+/g, ' ');
 export async function importCandidates(
   ctx: ServiceContext,
   file: string,
-  year: number,
+  ref: CycleRef,
+  /** who is audited (default: the CLI) */
+  actor = 'cli',
 ): Promise<ImportCandidatesReport> {
-  const cycle = await loadCycle(ctx, year);
+  const cycle = await loadCycle(ctx, ref);
+  const year = cycle.year;
   const rule = samplingRuleOf(cycle);
   ensureSamplingOpen(cycle);
   const kinds = new Map(rule.unitKinds.map((k) => [canonicalKey(k.kind), k.kind]));
@@ -134,7 +138,7 @@ export async function importCandidates(
     const had = await entitiesWithCandidates(tx, cycle.id, entityIds);
     const sampled = await entitiesWithSamples(tx, cycle.id, entityIds);
     await replaceCandidates(tx, cycle.id, entityIds, list);
-    return {
+    const report = {
       cycle: year,
       rows,
       entities: entityIds.length,
@@ -147,5 +151,12 @@ export async function importCandidates(
         .map((e) => ({ code: e.code, name: e.name }))
         .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
     };
+    await appendAudit(tx, {
+      actor,
+      action: 'sample.candidates',
+      subject: `cycle:${cycle.code}`,
+      after: { file: file.split(/[\\/]/).pop(), ...report },
+    });
+    return report;
   });
 }

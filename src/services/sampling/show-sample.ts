@@ -2,7 +2,7 @@
 import { findSample } from '../../db/repos/sampling.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadCycle } from '../cycles.ts';
+import { type CycleRef, loadCycle } from '../cycles.ts';
 import { loadResolver, resolveOrThrow } from '../registry.ts';
 import { presentSample, type SampleView } from './present.ts';
 
@@ -13,10 +13,11 @@ export interface StoredSampleView extends SampleView {
 
 export async function showEntitySample(
   ctx: ServiceContext,
-  year: number,
+  ref: CycleRef,
   entityName: string,
 ): Promise<StoredSampleView> {
-  const cycle = await loadCycle(ctx, year);
+  const cycle = await loadCycle(ctx, ref);
+  const year = cycle.year;
   const entity = resolveOrThrow(await loadResolver(ctx), entityName);
   const s = await findSample(ctx.db, cycle.id, entity.id);
   if (!s) {

@@ -15,7 +15,7 @@ import {
   sameCandidates,
 } from '../../domain/sampling/draw.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadCycle } from '../cycles.ts';
+import { type CycleRef, loadCycle } from '../cycles.ts';
 import { loadResolver } from '../registry.ts';
 import { canonicalJson, type EntityRef, readCandidates, readResult, readRule } from './present.ts';
 import { samplingRuleOf } from './rule.ts';
@@ -80,8 +80,9 @@ function candidatesDiffer(stored: unknown, current: readonly CandidateRow[]): bo
   }
 }
 
-export async function verifySamples(ctx: ServiceContext, year: number): Promise<VerifyReport> {
-  const cycle = await loadCycle(ctx, year);
+export async function verifySamples(ctx: ServiceContext, ref: CycleRef): Promise<VerifyReport> {
+  const cycle = await loadCycle(ctx, ref);
+  const year = cycle.year;
   const samples = await listSamples(ctx.db, cycle.id);
   const current = await listCycleCandidates(ctx.db, cycle.id);
   const resolver = await loadResolver(ctx);

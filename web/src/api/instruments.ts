@@ -23,7 +23,12 @@ export const instrumentCatalogSchema = z.object({
       scheme: z.string(),
       name: localText,
       bands: z.array(
-        z.object({ min: z.number(), category: z.string().nullable(), opinion: localText, zone: z.enum(ZONES) }),
+        z.object({
+          min: z.number(),
+          category: z.string().nullable(),
+          opinion: localText,
+          zone: z.enum(ZONES).nullable(),
+        }),
       ),
     }),
   ),

@@ -64,12 +64,14 @@ export const resultSchema = z.object({
   category: z.string().nullable(),
   opinion: z.string(),
   opinionText: localText.optional(),
-  zone: z.enum(ZONES),
+  zone: z.enum(ZONES).nullable(),
   complete: z.boolean(),
   rank: z.number(),
   provinceRank: z.number().nullable(),
   source: z.enum(['published', 'answers']),
   synthetic: z.boolean(),
+  /** whether the result earns a certificate: the server's rule (domain/report/certificate.ts) */
+  certificate: z.boolean(),
   units: z.array(unitResultSchema),
   publishedUnits: z
     .object({ unitMean: z.number(), difference: z.number(), withinRounding: z.boolean() })

@@ -86,10 +86,31 @@ async function uploadEvidence(entry: OutboxEntry): Promise<void> {
       // no subject: the sheet does not exist yet; /sync links the file to it, per item
       form.append('file', new File([file.blob], file.name, { type: file.mediaType }));
       const r = await api('/evidence', uploadAnswer, { method: 'POST', body: form });
-      if (r.sha256 !== sha) throw new Error(`the server stored ${item.indicator}'s file under another hash`);
-      await putEvidence({ ...file, uploaded: true });
+      if (r.sha256 !== sha) {
+        // the server strips photo metadata (all but capture time and GPS): the stored
+        // file has its own hash, and the sheet must name that one
+        await putEvidence({ ...file, sha256: r.sha256, uploaded: true });
+        await renameEvidence(entry, sha, r.sha256);
+      } else await putEvidence({ ...file, uploaded: true });
     }
   }
+}
+
+/** The sheet (the queued post and its draft) names the file by the hash the server stored it under. */
+async function renameEvidence(entry: OutboxEntry, from: string, to: string): Promise<void> {
+  const swap = (list: readonly string[] | undefined) => list?.map((h) => (h === from ? to : h));
+  for (const item of entry.payload.items) {
+    const renamed = swap(item.evidence);
+    if (renamed) item.evidence = renamed;
+  }
+  await putOutbox(entry);
+  await updateDraft(entry.draftKey, (d) => {
+    if (!d) return undefined;
+    const answers = Object.fromEntries(
+      Object.entries(d.answers).map(([k, a]) => [k, { ...a, evidence: swap(a.evidence) ?? [] }]),
+    );
+    return { ...d, answers };
+  });
 }
 
 // --- settling a post by the server's answer ---

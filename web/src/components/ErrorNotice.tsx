@@ -4,6 +4,14 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { isApiError } from '../api/http';
+import { currentLanguage } from '../i18n';
+
+/** Some refusals (a new password) carry their message in both languages: details.messages.{id,en}. */
+function messageInLanguage(details: unknown): string | undefined {
+  const m = (details as { messages?: Record<string, unknown> } | null | undefined)?.messages;
+  const text = m?.[currentLanguage()];
+  return typeof text === 'string' ? text : undefined;
+}
 
 export function errorMessage(t: TFunction, error: unknown): string {
   if (!isApiError(error))
@@ -20,7 +28,7 @@ export function errorMessage(t: TFunction, error: unknown): string {
     case 429:
       return t('errors.rateLimited');
     case 400:
-      return t('errors.validation', { message: error.message });
+      return t('errors.validation', { message: messageInLanguage(error.details) ?? error.message });
     case 409:
       return t('errors.conflict', { message: error.message });
     default:

@@ -15,7 +15,8 @@ export interface HeadlineFigures {
   category: string | null;
   /** in the reader's language */
   opinion: string;
-  zone: Zone;
+  /** null from 2025 (no zones) */
+  zone: Zone | null;
 }
 
 export function ScoreHeadline({

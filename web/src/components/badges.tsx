@@ -10,8 +10,10 @@ export const ZONE_COLOURS: Record<Zone, { bg: string; fg: string }> = {
   merah: { bg: '#c0282d', fg: '#ffffff' },
 };
 
-export function ZoneBadge({ zone, size = 'md' }: { zone: Zone; size?: 'sm' | 'md' | 'lg' | 'xl' }) {
+export function ZoneBadge({ zone, size = 'md' }: { zone: Zone | null; size?: 'sm' | 'md' | 'lg' | 'xl' }) {
   const { t } = useTranslation();
+  // from 2025 the opinion has no zone
+  if (zone === null) return null;
   const c = ZONE_COLOURS[zone];
   return (
     <Badge size={size} radius="sm" variant="filled" style={{ background: c.bg, color: c.fg }} data-zone={zone}>

@@ -80,6 +80,8 @@ export const dashboardEn: typeof dashboardId = {
     copy: 'Copy link',
     copied: 'Link copied',
     shareText: '{{entity}}: compliance score {{score}} ({{year}})',
+    withheld:
+      "Report card and certificate withheld (ditahan) until the Ombudsman's supervision products are carried out; the score stands.",
     details: 'Why this score? See the details per dimension and indicator',
     back: 'Dashboard {{year}}',
     notFound: 'This institution has no published result in {{year}}.',

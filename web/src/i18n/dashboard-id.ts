@@ -78,6 +78,7 @@ export const dashboardId = {
     copy: 'Salin tautan',
     copied: 'Tautan disalin',
     shareText: '{{entity}}: nilai kepatuhan {{score}} ({{year}})',
+    withheld: 'Rapor dan piagam ditahan sampai produk pengawasan Ombudsman dilaksanakan; nilai tetap dicatat.',
     details: 'Mengapa nilainya demikian? Lihat rincian per dimensi dan indikator',
     back: 'Dasbor {{year}}',
     notFound: 'Instansi ini tidak memiliki hasil yang dipublikasikan pada {{year}}.',

@@ -255,7 +255,8 @@ export const en: Messages = {
       entityPlaceholder: 'type to search institutions',
       office: 'Regional office',
       password: 'Initial password',
-      passwordHint: 'At least 10 characters. Give it to the user through a safe channel.',
+      passwordHint:
+        'At least 10 characters, hard to guess, not a common password and not containing the user’s e-mail (e.g. three or four unrelated words). Give it to the user through a safe channel.',
       status: 'Status',
       active: 'Active',
       inactive: 'Inactive',

@@ -254,7 +254,8 @@ export const id = {
       entityPlaceholder: 'ketik untuk mencari instansi',
       office: 'Kantor perwakilan',
       password: 'Kata sandi awal',
-      passwordHint: 'Minimal 10 karakter. Sampaikan kepada pengguna lewat jalur yang aman.',
+      passwordHint:
+        'Minimal 10 karakter, sulit ditebak, bukan kata sandi umum dan tidak memuat email pengguna (misalnya tiga atau empat kata yang tidak berhubungan). Sampaikan kepada pengguna lewat jalur yang aman.',
       status: 'Status',
       active: 'Aktif',
       inactive: 'Nonaktif',

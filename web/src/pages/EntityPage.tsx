@@ -45,7 +45,7 @@ export function EntityPage() {
           <ReportLinks
             reportCard={reportCardUrl(year, result.entity.code)}
             certificate={
-              published && result.zone === 'hijau' ? publicReportUrl(year, result.entity.code, 'certificate') : null
+              published && result.certificate ? publicReportUrl(year, result.entity.code, 'certificate') : null
             }
           />
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" style={{ alignItems: 'start' }}>

@@ -19,12 +19,14 @@ interface Distribution {
  */
 export function distribution(
   results: Result[],
-  bands: ReadonlyArray<{ category: string | null; zone: Zone }> = [],
+  bands: ReadonlyArray<{ category: string | null; zone: Zone | null }> = [],
 ): Distribution {
   const byCategory = new Map<string, { zone: Zone; count: number }>();
-  for (const b of bands) if (b.category !== null) byCategory.set(b.category, { zone: b.zone, count: 0 });
+  for (const b of bands)
+    if (b.category !== null && b.zone !== null) byCategory.set(b.category, { zone: b.zone, count: 0 });
   const byZone = new Map<Zone, number>(ZONES.map((z) => [z, 0]));
   for (const r of results) {
+    if (r.zone === null) continue;
     byZone.set(r.zone, (byZone.get(r.zone) ?? 0) + 1);
     if (r.category === null) continue;
     const c = byCategory.get(r.category) ?? { zone: r.zone, count: 0 };
@@ -44,7 +46,7 @@ export function DistributionCharts({
   bands,
 }: {
   results: Result[];
-  bands?: ReadonlyArray<{ category: string | null; zone: Zone }>;
+  bands?: ReadonlyArray<{ category: string | null; zone: Zone | null }>;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();

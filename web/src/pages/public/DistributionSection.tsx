@@ -153,7 +153,11 @@ export function DistributionSection({ summary }: { summary: SummaryView }) {
             <Stack gap={0} mt="xs" component="ul" p={0} style={{ listStyle: 'none' }}>
               {bands.map((b, i) => (
                 <Text component="li" size="xs" key={b.category}>
-                  <span className="swatch" style={{ background: ZONE_COLOURS[b.zone].bg }} aria-hidden />
+                  <span
+                    className="swatch"
+                    style={{ background: b.zone === null ? undefined : ZONE_COLOURS[b.zone].bg }}
+                    aria-hidden
+                  />
                   {t('dashboard.distribution.band', {
                     category: b.category,
                     opinion: b.opinion[lang],

@@ -11,7 +11,7 @@ import { useNavigate } from 'react-router';
 import { ZONE_COLOURS } from '../../components/badges';
 import { type Formatter, useFormat } from '../../format';
 import type { ProvinceTally, SummaryView } from './api';
-import { type Colour, meanColour, meanLegend, SHARE_STEPS, shareColour } from './map-colours';
+import { type Colour, meanColour, SHARE_STEPS, shareColour } from './map-colours';
 import { ProvinceTable } from './ProvinceTable';
 import { rankingsPath } from './paths';
 import { EAST_FROM, GRID_COLUMNS, GRID_ROWS, PROVINCE_TILES, type ProvinceTile } from './province-grid';
@@ -21,9 +21,9 @@ const CELL = 100;
 const GAP = 8;
 const NO_DATA: Colour = { bg: '#f1f3f5', fg: '#343a40' };
 
-function colourOf(p: ProvinceTally | undefined, metric: MapMetric, bands: SummaryView['bands']): Colour {
+function colourOf(p: ProvinceTally | undefined, metric: MapMetric): Colour {
   if (!p || p.entities === 0) return NO_DATA;
-  return metric === 'green' ? shareColour(p.greenShare ?? 0) : meanColour(p.meanScore ?? 0, bands);
+  return metric === 'green' ? shareColour(p.greenShare ?? 0) : meanColour(p.meanZone);
 }
 
 function tileValue(p: ProvinceTally | undefined, metric: MapMetric, fmt: Formatter): string {
@@ -35,15 +35,14 @@ interface TileProps {
   tile: ProvinceTile;
   data: ProvinceTally | undefined;
   metric: MapMetric;
-  bands: SummaryView['bands'];
   year: number;
 }
 
-function Tile({ tile, data, metric, bands, year }: TileProps) {
+function Tile({ tile, data, metric, year }: TileProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const c = colourOf(data, metric, bands);
+  const c = colourOf(data, metric);
   const value = tileValue(data, metric, fmt);
   const x = tile.col * CELL + GAP / 2;
   const y = tile.row * CELL + GAP / 2;
@@ -145,20 +144,13 @@ function Grid({ part, summary, metric }: { part: Part; summary: SummaryView; met
       aria-label={t(`dashboard.map.${part.key === 'all' ? 'title' : part.key === 'west' ? 'west' : 'east'}`)}
     >
       {tiles.map((tile) => (
-        <Tile
-          key={tile.code}
-          tile={tile}
-          data={byCode.get(tile.code)}
-          metric={metric}
-          bands={summary.bands}
-          year={summary.cycle.year}
-        />
+        <Tile key={tile.code} tile={tile} data={byCode.get(tile.code)} metric={metric} year={summary.cycle.year} />
       ))}
     </svg>
   );
 }
 
-function Legend({ metric, bands }: { metric: MapMetric; bands: SummaryView['bands'] }) {
+function Legend({ metric, zoneRanges }: { metric: MapMetric; zoneRanges: SummaryView['zoneRanges'] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const items =
@@ -170,7 +162,7 @@ function Legend({ metric, bands }: { metric: MapMetric; bands: SummaryView['band
               ? t('dashboard.map.shareTop', { from: s.from })
               : t('dashboard.map.shareRange', { from: s.from, to: (SHARE_STEPS[i + 1]?.from ?? 100) - 1 }),
         }))
-      : meanLegend(bands).map((l) => ({
+      : zoneRanges.map((l) => ({
           colour: ZONE_COLOURS[l.zone],
           label: `${t(`zones.${l.zone}`)}: ${fmt.score(l.from)}–${l.to === null ? '100' : fmt.score(l.to)}`,
         }));
@@ -227,7 +219,7 @@ export function ProvinceMap({ summary }: { summary: SummaryView }) {
           ))}
         </div>
       </Paper>
-      <Legend metric={metric} bands={summary.bands} />
+      <Legend metric={metric} zoneRanges={summary.zoneRanges} />
       <div>
         <Button
           variant="subtle"

@@ -42,6 +42,11 @@ function Headline({ card }: { card: ResultCardView }) {
         </Text>
         <ResultFlags synthetic={card.synthetic} complete={card.complete} />
       </Group>
+      {card.award?.withheld === true && (
+        <Alert color="red" mt="sm" data-testid="card-withheld">
+          {t('dashboard.card.withheld')}
+        </Alert>
+      )}
     </ScoreHeadline>
   );
 }
@@ -106,7 +111,7 @@ export function ResultCardPage() {
           <Headline card={card} />
           <ReportLinks
             reportCard={publicReportUrl(year, card.entity.code, 'report-card')}
-            certificate={card.zone === 'hijau' ? publicReportUrl(year, card.entity.code, 'certificate') : null}
+            certificate={card.certificate ? publicReportUrl(year, card.entity.code, 'certificate') : null}
           />
           <Anchor component={Link} to={`/cycles/${year}/entities/${encodeURIComponent(card.entity.code)}`} fw={600}>
             {t('dashboard.card.details')}

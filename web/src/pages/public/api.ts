@@ -14,7 +14,7 @@ export type { ExportFormat, ExportLevel, RankingKind } from '@shared/public-api.
 export { EXPORT_FORMATS, EXPORT_LEVELS, RANKING_KINDS } from '@shared/public-api.ts';
 
 const localText = z.object({ id: z.string(), en: z.string() });
-const zone = z.enum(ZONES);
+const zone = z.enum(ZONES).nullable();
 const level = z.enum(LEVELS);
 
 export const publicCycleSchema = z.object({
@@ -30,8 +30,9 @@ const tally = z.object({
   entities: z.number(),
   meanScore: z.number().nullable(),
   categories: z.array(z.object({ category: z.string(), count: z.number() })),
-  zones: z.array(z.object({ zone, count: z.number() })),
+  zones: z.array(z.object({ zone: z.enum(ZONES), count: z.number() })),
   greenShare: z.number().nullable(),
+  meanZone: zone.nullable(),
 });
 export type TallyView = z.infer<typeof tally>;
 
@@ -41,6 +42,7 @@ export type Band = z.infer<typeof bandSchema>;
 export const summarySchema = z.object({
   cycle: publicCycleSchema,
   bands: z.array(bandSchema),
+  zoneRanges: z.array(z.object({ zone: z.enum(ZONES), from: z.number(), to: z.number().nullable() })),
   national: tally,
   levels: z.array(tally.extend({ level })),
   provinces: z.array(tally.extend({ provinceCode: z.string(), province: z.string() })),
@@ -128,6 +130,8 @@ export const resultCardSchema = z.object({
   history: z.array(
     z.object({ year: z.number(), score: z.number(), category: z.string().nullable(), zone, opinion: z.string() }),
   ),
+  award: z.object({ eligible: z.boolean(), withheld: z.boolean() }).optional(),
+  certificate: z.boolean(),
 });
 export type ResultCardView = z.infer<typeof resultCardSchema>;
 

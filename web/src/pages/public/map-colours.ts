@@ -4,7 +4,6 @@
  */
 import type { Zone } from '../../api/schemas';
 import { ZONE_COLOURS } from '../../components/badges';
-import type { Band } from './api';
 
 export interface Colour {
   bg: string;
@@ -26,24 +25,7 @@ export function shareColour(percent: number): Colour {
   return out;
 }
 
-/** The band a (rounded) mean score falls in: the first whose minimum it reaches (bands run from the top down). */
-export function bandOf(score: number, bands: readonly Band[]): Band | undefined {
-  return bands.find((b) => Math.round(score * 100) >= Math.round(b.min * 100));
-}
-
-/** A province by its mean score: the colour of the zone that score falls in. */
-export function meanColour(score: number, bands: readonly Band[]): Colour {
-  const zone = bandOf(score, bands)?.zone;
+/** A province by its mean score: the colour of the zone the server put that mean in. */
+export function meanColour(zone: Zone | null): Colour {
   return zone ? ZONE_COLOURS[zone] : { bg: '#ffffff', fg: '#1a1a1a' };
-}
-
-/** Each zone's score range in the scheme: from its lowest band minimum up to just below the next zone's. */
-export function meanLegend(bands: readonly Band[]): Array<{ zone: Zone; from: number; to: number | null }> {
-  const out: Array<{ zone: Zone; from: number; to: number | null }> = [];
-  for (const b of bands) {
-    const last = out[out.length - 1];
-    if (last && last.zone === b.zone) last.from = b.min;
-    else out.push({ zone: b.zone, from: b.min, to: last ? Math.round(last.from * 100 - 1) / 100 : null });
-  }
-  return out;
 }
