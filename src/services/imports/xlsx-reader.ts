@@ -47,7 +47,8 @@ export async function openXlsx(file: string, limits: ImportLimits, onProgress?: 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    // the number formats tell a date cell from a number (a register's due dates)
+    styles: 'cache',
     worksheets: 'emit',
     entries: 'emit',
   });
