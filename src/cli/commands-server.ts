@@ -8,12 +8,7 @@ import { writeDemoPassword } from './demo-password.ts';
 import { printJson, withContext } from './runtime.ts';
 
 /** Runs the HTTP server until it is stopped (src/http/serve.ts, given by src/main.ts). */
-export type Serve = (
-  ctx: ServiceContext,
-  config: Config,
-  port: number,
-  say: (line: string) => void,
-) => Promise<void>;
+export type Serve = (ctx: ServiceContext, config: Config, port: number, say: (line: string) => void) => Promise<void>;
 
 export function registerServerCommands(program: Command, serve: Serve): void {
   program
