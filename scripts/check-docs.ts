@@ -4,7 +4,8 @@
  *    (README, CONTRIBUTING, CHANGELOG and docs/**: `src/…`, `docs/…`, `test/…`, …);
  * 2. every route of /api/openapi.json is in docs/api.md as `METHOD /path`;
  * 3. every setting src/config.ts reads is in the README's configuration table;
- * 4. every `patuh` command is in the README's command list as `npx patuh COMMAND`.
+ * 4. every `patuh` command is in the README's command list as `npx patuh COMMAND`;
+ * 5. every audit action the code writes (`action: '…'`) is in docs/audit.md.
  * Prints each problem with the file it is in; exits 1 when there is any.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -118,6 +119,25 @@ export function commandsMissingFromReadme(readme: string): string[] {
     .map((cmd) => `README.md does not show \`npx patuh ${cmd}\``);
 }
 
+/** The audit actions written in `source` (`action: 'a.b'`, either side of a `?:`) that `doc` does not name. */
+export function actionsMissingFromAuditDoc(source: string, doc: string): string[] {
+  const out = new Set<string>();
+  for (const m of source.matchAll(/\baction:([^,\n]+)/g)) {
+    for (const a of (m[1] as string).matchAll(/'([a-z_]+\.[a-z_-]+)'/g)) {
+      if (!doc.includes(`\`${a[1]}\``)) out.add(a[1] as string);
+    }
+  }
+  return [...out];
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(rel);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [rel] : [];
+  });
+}
+
 if (import.meta.main) {
   const problems: string[] = [];
   for (const f of markdownFiles()) {
@@ -129,6 +149,11 @@ if (import.meta.main) {
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
   problems.push(...settingsMissingFromReadme(readFileSync(path.join(root, 'src/config.ts'), 'utf8'), readme));
   problems.push(...commandsMissingFromReadme(readme));
+  const auditDoc = readFileSync(path.join(root, 'docs/audit.md'), 'utf8');
+  for (const f of sourceFiles('src')) {
+    for (const a of actionsMissingFromAuditDoc(readFileSync(path.join(root, f), 'utf8'), auditDoc))
+      problems.push(`docs/audit.md does not list the action ${a} (${f})`);
+  }
   for (const p of problems) console.error(p);
   console.log(problems.length ? `docs check: ${problems.length} problem(s)` : 'docs check: every path and route found');
   process.exit(problems.length ? 1 : 0);

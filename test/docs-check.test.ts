@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commandsMissingFromReadme, namedPaths, pathExists, settingsMissingFromReadme } from '../scripts/check-docs.ts';
+import {
+  actionsMissingFromAuditDoc,
+  commandsMissingFromReadme,
+  namedPaths,
+  pathExists,
+  settingsMissingFromReadme,
+} from '../scripts/check-docs.ts';
 
 describe('the docs check', () => {
   it('reads the repository paths a document names, not placeholders, build output or other code', () => {
@@ -27,5 +33,9 @@ describe('the docs check', () => {
     expect(missing).toContain('README.md does not show `npx patuh user list`');
     expect(missing).not.toContain('README.md does not show `npx patuh migrate`');
     expect(missing).not.toContain('README.md does not show `npx patuh user create`');
+  });
+  it('names the audit actions the audit doc leaves out', () => {
+    const code = "appendAudit(tx, { action: existing ? 'sample.redraw' : 'sample.draw', subject });";
+    expect(actionsMissingFromAuditDoc(code, '| `sample.draw` | drawn |')).toEqual(['sample.redraw']);
   });
 });
