@@ -118,6 +118,13 @@ describe('dependency direction', () => {
       expect(violations(rule)).toEqual([]);
     });
   }
+  it('the server wires explicitly: no module is imported only for what its loading does', () => {
+    const sideEffects = ['src']
+      .flatMap((d) => files(d))
+      .filter((f) => !f.endsWith('.test.ts'))
+      .filter((f) => /^import\s*'[^']+';/m.test(readFileSync(path.join(root, f), 'utf8')));
+    expect(sideEffects).toEqual([]);
+  });
   it('domain code proper does no I/O (node:fs only in its tests)', () => {
     const io = files('src/domain')
       .filter((f) => !f.endsWith('.test.ts'))

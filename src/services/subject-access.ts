@@ -2,13 +2,12 @@
  * Who may see a subject — "submission:<uuid>", "followup:<id>", "unit:<id>" — asked
  * by areas that do not own it: evidence (a file is served to those who may see a
  * subject it is linked to) and the audit history. The area that owns a kind of
- * subject registers its rule once at start-up:
- *
- *   registerSubjectPolicy('submission', async (principal, id, db) => … may this principal see submission id?)
+ * subject exports its rules, and they are wired here, in one explicit table
+ * (POLICIES): no rule depends on which module happened to be imported first.
  *
  * Admin and central staff see every subject without asking; the public sees none.
- * For any other principal a subject whose kind has no registered rule is not visible.
- * "unit" is registered here: the rule of the unit routes — office roles see the units of
+ * For any other principal a subject whose kind has no rule is not visible.
+ * "unit" is defined here: the rule of the unit routes — office roles see the units of
  * their province's entities, an assessor in a cycle not yet published only those of
  * the entities it is assigned to there (cycle-scope.ts).
  */
@@ -19,25 +18,44 @@ import { findUnit } from '../db/repos/units.ts';
 import { cycleAssignments } from './auth/cycle-scope.ts';
 import { canReadUnits } from './auth/policy.ts';
 import type { Principal } from './auth/principal.ts';
+import { fieldworkSubjectPolicies } from './fieldwork/subject-policies.ts';
+import { followUpSubjectPolicies } from './follow-up/subject-policies.ts';
+import type { SubjectPolicy } from './subject-policy.ts';
 
-/** Whether the principal may see the subject `${prefix}:${subjectId}`. Never throws for "no". */
-export type SubjectPolicy = (principal: Principal, subjectId: string, db: Database) => Promise<boolean>;
-
-const policies = new Map<string, SubjectPolicy>();
+export type { SubjectPolicy } from './subject-policy.ts';
 
 /** A subject kind: lower-case letters, "_" and "-". */
 const PREFIX = /^[a-z][a-z_-]*$/;
 /** "<kind>:<id>", the id without white space, at most 200 characters in all. */
 export const SUBJECT = /^[a-z][a-z_-]*:\S{1,190}$/;
 
-/** Registers (or replaces) the rule for one kind of subject. */
+const maySeeUnit: SubjectPolicy = async (principal, id, db) => {
+  if (!/^[1-9]\d{0,9}$/.test(id)) return false;
+  const unit = await findUnit(db, Number(id));
+  const entity = unit && (await findEntityById(db, unit.entityId));
+  if (!entity) return false;
+  const assigned = await cycleAssignments({ db }, principal, unit.cycleId);
+  return canReadUnits(principal, { id: entity.id, provinceCode: entity.provinceCode }, assigned);
+};
+
+/** Every kind of subject another area may ask about, with its owner's rule. */
+const POLICIES: ReadonlyMap<string, SubjectPolicy> = new Map<string, SubjectPolicy>([
+  ['unit', maySeeUnit],
+  ...Object.entries(fieldworkSubjectPolicies),
+  ...Object.entries(followUpSubjectPolicies),
+]);
+
+/** Kinds added at run time (a test of the mechanism); they never replace a wired kind. */
+const extra = new Map<string, SubjectPolicy>();
+
+/** Adds the rule of a new kind of subject (e.g. in a test); a kind wired above cannot be replaced. */
 export function registerSubjectPolicy(prefix: string, policy: SubjectPolicy): void {
   if (!PREFIX.test(prefix)) throw new Error(`a subject kind is lower-case letters, "_" or "-": ${prefix}`);
-  policies.set(prefix, policy);
+  if (POLICIES.has(prefix)) throw new Error(`the subject kind ${prefix} is wired in subject-access.ts`);
+  extra.set(prefix, policy);
 }
 
-/** The same registry, under the name the evidence interface was agreed with. */
-export const registerEvidenceSubjectPolicy = registerSubjectPolicy;
+const policyOf = (prefix: string): SubjectPolicy | undefined => POLICIES.get(prefix) ?? extra.get(prefix);
 
 export function parseSubject(subject: string): { prefix: string; id: string } | null {
   if (!SUBJECT.test(subject)) return null;
@@ -45,12 +63,12 @@ export function parseSubject(subject: string): { prefix: string; id: string } | 
   return { prefix: subject.slice(0, i), id: subject.slice(i + 1) };
 }
 
-/** The subject kinds with a registered rule, sorted. */
+/** The subject kinds with a rule, sorted. */
 export function knownSubjectKinds(): string[] {
-  return [...policies.keys()].sort();
+  return [...POLICIES.keys(), ...extra.keys()].sort();
 }
 
-export const hasSubjectPolicy = (prefix: string): boolean => policies.has(prefix);
+export const hasSubjectPolicy = (prefix: string): boolean => policyOf(prefix) !== undefined;
 
 const seesEverySubject = (p: Principal) => p.role === 'admin' || p.role === 'central';
 
@@ -59,16 +77,7 @@ export async function maySeeSubject(principal: Principal, subject: string, db: D
   if (seesEverySubject(principal)) return true;
   if (principal.kind === 'anonymous' || principal.role === null) return false;
   const parsed = parseSubject(subject);
-  const policy = parsed && policies.get(parsed.prefix);
+  const policy = parsed && policyOf(parsed.prefix);
   if (!parsed || !policy) return false;
   return policy(principal, parsed.id, db);
 }
-
-registerSubjectPolicy('unit', async (principal, id, db) => {
-  if (!/^[1-9]\d{0,9}$/.test(id)) return false;
-  const unit = await findUnit(db, Number(id));
-  const entity = unit && (await findEntityById(db, unit.entityId));
-  if (!entity) return false;
-  const assigned = await cycleAssignments({ db }, principal, unit.cycleId);
-  return canReadUnits(principal, { id: entity.id, provinceCode: entity.provinceCode }, assigned);
-});

@@ -18,7 +18,7 @@ import { FileBlobStore } from '../../src/services/evidence/blob-store.ts';
 import { linkEvidence } from '../../src/services/evidence/link-evidence.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
 import { addUnit } from '../../src/services/registry-admin/manage-units.ts';
-import { registerEvidenceSubjectPolicy } from '../../src/services/subject-access.ts';
+import { registerSubjectPolicy } from '../../src/services/subject-access.ts';
 import { type Auth, buildWorld, json, send, type World, X, Y } from '../helpers/api.ts';
 import { evidenceForm, jpeg, pdf, png } from '../helpers/evidence.ts';
 
@@ -196,7 +196,7 @@ describe('serving evidence', () => {
 
 describe('links made by other areas', () => {
   it('registers a subject kind whose rule decides who sees its evidence', async () => {
-    registerEvidenceSubjectPolicy('testcase', async (p, id) => p.role === 'entity_official' && id === 'open');
+    registerSubjectPolicy('testcase', async (p, id) => p.role === 'entity_official' && id === 'open');
     const doc = pdf('for the official');
     const stored = await upload(w.auth.assessor, doc);
     expect(stored.statusCode).toBe(201);

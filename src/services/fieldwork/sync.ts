@@ -20,7 +20,6 @@ import { evidenceNotFound, unlinkableEvidence } from '../evidence/open-evidence.
 import { rejected } from './sync-check.ts';
 import type { PreparedSheet } from './sync-store.ts';
 import { syncWriterFor } from './sync-writer.ts';
-import './subject-policies.ts';
 
 function idOf(raw: unknown): string {
   const id = (raw as { id?: unknown } | null)?.id;

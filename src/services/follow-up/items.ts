@@ -26,7 +26,6 @@ import type { ServiceContext } from '../context.ts';
 import { entityHistory, type HistoryPoint } from '../results-view/entity-result.ts';
 import { authorOf, checkDate, loadTarget } from './access.ts';
 import { attachEvidence, normaliseEvidence } from './evidence.ts';
-import './subject-policies.ts';
 
 export interface FollowUpItemView extends FollowUpItemRow {
   updates: FollowUpUpdateRow[];

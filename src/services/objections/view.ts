@@ -17,7 +17,6 @@ import { canSeeCycle, canSeeEntity, refuseEntity } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import { type LoadedCycle, loadCycle } from '../cycles.ts';
-import '../follow-up/subject-policies.ts';
 
 export async function windowOf(ctx: ServiceContext, cycle: LoadedCycle, now = new Date()): Promise<ObjectionWindow> {
   return objectionWindow({ ...cycle, finalAt: await findCycleFinalAt(ctx.db, cycle.id) }, now);
