@@ -20,10 +20,7 @@ import type { ServiceContext } from '../../src/services/context.ts';
 import { type Auth, type Call, json, send, WHO, type Who, X, Z } from '../helpers/api.ts';
 import { evidenceForm, pdf } from '../helpers/evidence.ts';
 import { observationSheet } from '../helpers/fieldwork.ts';
-
-type Row = Record<Who, number>;
-const row = (...s: [number, number, number, number, number, number, number]): Row =>
-  Object.fromEntries(WHO.map((w, i) => [w, s[i]])) as Row;
+import { type Row, row } from '../helpers/matrix.ts';
 
 export interface EvidenceCase {
   route: string;

@@ -23,10 +23,7 @@ import { transitionCycle } from '../../src/services/lifecycle/transition-cycle.t
 import { addUnit } from '../../src/services/registry-admin/manage-units.ts';
 import { A, type Call, PASSWORD, WHO, type Who, X, Y, Z } from '../helpers/api.ts';
 import { observationSheet } from '../helpers/fieldwork.ts';
-
-type Row = Record<Who, number>;
-const row = (...s: [number, number, number, number, number, number, number]): Row =>
-  Object.fromEntries(WHO.map((w, i) => [w, s[i]])) as Row;
+import { type Row, row } from '../helpers/matrix.ts';
 
 export interface FieldworkCase {
   route: string;

@@ -21,10 +21,7 @@ import { transitionCycle } from '../../src/services/lifecycle/transition-cycle.t
 import { cycleResults } from '../../src/services/results.ts';
 import { A, type Call, WHO, type Who, X, Y } from '../helpers/api.ts';
 import { csvFile } from '../helpers/files.ts';
-
-type Row = Record<Who, number>;
-const row = (...s: [number, number, number, number, number, number, number]): Row =>
-  Object.fromEntries(WHO.map((w, i) => [w, s[i]])) as Row;
+import { type Row, row } from '../helpers/matrix.ts';
 
 export interface FollowUpCase {
   route: string;

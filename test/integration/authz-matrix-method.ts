@@ -8,11 +8,8 @@
 import { SYSTEM } from '../../src/services/auth/principal.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { addProduct } from '../../src/services/supervision/products.ts';
-import { type Call, WHO, type Who } from '../helpers/api.ts';
-
-type Row = Record<Who, number>;
-const row = (...s: [number, number, number, number, number, number, number]): Row =>
-  Object.fromEntries(WHO.map((w, i) => [w, s[i]])) as Row;
+import type { Call, Who } from '../helpers/api.ts';
+import { type Row, row } from '../helpers/matrix.ts';
 
 export interface MethodCase {
   route: string;

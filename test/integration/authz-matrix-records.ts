@@ -8,12 +8,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import { type Auth, type Call, json, send, WHO, type Who } from '../helpers/api.ts';
+import { type Auth, type Call, json, send, type Who } from '../helpers/api.ts';
 import { evidenceForm, pdf } from '../helpers/evidence.ts';
-
-type Row = Record<Who, number>;
-const row = (...s: [number, number, number, number, number, number, number]): Row =>
-  Object.fromEntries(WHO.map((w, i) => [w, s[i]])) as Row;
+import { type Row, row } from '../helpers/matrix.ts';
 
 export interface RecordsCase {
   route: string;

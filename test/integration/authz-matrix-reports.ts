@@ -9,12 +9,8 @@
  * The public routes answer everyone as the public; the signed-in report card is
  * allowed exactly where the entity's result page is (GET …/entities/:code/result).
  */
-import { type Call, WHO, type Who, X, Y } from '../helpers/api.ts';
-
-type Row = Record<Who, number>;
-const row = (...s: [number, number, number, number, number, number, number]): Row =>
-  Object.fromEntries(WHO.map((w, i) => [w, s[i]])) as Row;
-const all = (s: number) => row(s, s, s, s, s, s, s);
+import { type Call, type Who, X, Y } from '../helpers/api.ts';
+import { all, type Row, row } from '../helpers/matrix.ts';
 
 export interface ReportsCase {
   route: string;
