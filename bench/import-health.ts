@@ -20,7 +20,7 @@ import { createUser } from '../src/services/auth/create-user.ts';
 import { SYSTEM } from '../src/services/auth/principal.ts';
 import { loadCycle, requireInstrument } from '../src/services/cycles.ts';
 import { defaultCatalog } from '../src/services/instrument-catalog.ts';
-import { buildResolver } from '../src/services/registry.ts';
+import { buildResolver } from '../src/services/registry/registry.ts';
 import { prepareDatabase } from '../src/services/setup.ts';
 import { type NationalRow, nationalAnswers, pickEntities, writeCsv } from './national.ts';
 

@@ -29,7 +29,7 @@ import { loadDemoIfEmpty } from '../src/services/demo.ts';
 import { exportResults } from '../src/services/exports/results-export.ts';
 import { importResults } from '../src/services/imports/import-results.ts';
 import { defaultCatalog } from '../src/services/instrument-catalog.ts';
-import { cycleResults } from '../src/services/results.ts';
+import { cycleResults } from '../src/services/results/results.ts';
 import { prepareDatabase } from '../src/services/setup.ts';
 
 const YEAR = 2022;

@@ -153,7 +153,7 @@ describe('each rule would catch what it forbids (self-test)', () => {
     ['src/shared', 'src/shared/api-schemas.ts', '../domain/access/roles.ts'],
     ['src/shared', 'src/shared/api-schemas.ts', '../services/context.ts'],
     ['web/src', 'web/src/pages/x.tsx', '../../../src/domain/scoring/bands.ts'],
-    ['web/src', 'web/src/pages/x.tsx', '../../../src/services/results.ts'],
+    ['web/src', 'web/src/pages/x.tsx', '../../../src/services/results/results.ts'],
   ];
   it.each(forbidden)('%s: %s importing %s is refused', (dir, file, spec) => {
     expect(breaks(rule(dir), file, spec)).not.toBeNull();

@@ -6,7 +6,7 @@ import {
   type RegistryEntity,
   resolveEntity,
 } from '../src/domain/registry/names.ts';
-import { loadRegistryEntities, parseAgencies } from '../src/services/registry-source.ts';
+import { loadRegistryEntities, parseAgencies } from '../src/services/registry/registry-source.ts';
 
 let entities: RegistryEntity[];
 let index: NameIndex;

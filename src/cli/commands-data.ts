@@ -2,12 +2,12 @@
 import type { Command } from 'commander';
 import { presentResult as resultJson } from '../present/results.ts';
 import { type CycleRef, loadCycle, parseYear, requireInstrument } from '../services/cycles.ts';
-import { explainEntity } from '../services/explain.ts';
 import { importAnswers } from '../services/imports/import-answers.ts';
 import { importResults } from '../services/imports/import-results.ts';
 import { importTrust } from '../services/imports/import-trust.ts';
 import { describeInstrument } from '../services/instrument-view.ts';
-import { cycleResults } from '../services/results.ts';
+import { explainEntity } from '../services/results/explain.ts';
+import { cycleResults } from '../services/results/results.ts';
 import { formatExplanation } from './format-explain.ts';
 import { type Progress as BaseProgress, createProgress } from './progress.ts';
 import { type Opened, printJson, withContext } from './runtime.ts';

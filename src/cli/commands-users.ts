@@ -9,7 +9,7 @@ import { createToken } from '../services/auth/manage-tokens.ts';
 import { SYSTEM } from '../services/auth/principal.ts';
 import { resetPassword } from '../services/auth/update-user.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { loadResolver, resolveOrThrow } from '../services/registry.ts';
+import { loadResolver, resolveOrThrow } from '../services/registry/registry.ts';
 import { printJson, reportError, withContext } from './runtime.ts';
 
 /** The password from stdin, without its final line break; never from an argument (it would land in shell history). */

@@ -1,6 +1,6 @@
 /** Renders an entity's explanation as text for a person. */
 import { formatScore } from '../domain/scoring/rounding.ts';
-import type { EntityExplanation } from '../services/explain.ts';
+import type { EntityExplanation } from '../services/results/explain.ts';
 
 const L = {
   id: {

@@ -10,8 +10,8 @@ import type { ServiceContext } from '../services/context.ts';
 import type { LoadedCycle } from '../services/cycles.ts';
 import type { PublicResult } from '../services/public/public-result.ts';
 import type { PublicSummary } from '../services/public/public-summary.ts';
-import type { Rankings } from '../services/rankings.ts';
-import type { EntityResultView } from '../services/results.ts';
+import type { Rankings } from '../services/results/rankings.ts';
+import type { EntityResultView } from '../services/results/results.ts';
 import type {
   BandView,
   ImprovementRow,

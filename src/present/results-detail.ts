@@ -1,9 +1,9 @@
 /** The API's shapes for result pages: presentResult plus what a page needs to link and label. */
 import type { Instrument } from '../domain/instrument/schema.ts';
 import { describeInstrument } from '../services/instrument-view.ts';
-import type { EntityResultView } from '../services/results.ts';
-import type { EntityResultDetail } from '../services/results-view/entity-result.ts';
-import type { UnitDetail } from '../services/results-view/unit-detail.ts';
+import type { EntityResultDetail } from '../services/results/entity-result.ts';
+import type { EntityResultView } from '../services/results/results.ts';
+import type { UnitDetail } from '../services/results/unit-detail.ts';
 import { presentResult } from './results.ts';
 
 /**

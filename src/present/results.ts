@@ -1,6 +1,6 @@
 import { mayIssueCertificate } from '../domain/report/certificate.ts';
 import { roundHalfUp } from '../domain/scoring/rounding.ts';
-import type { EntityResultView } from '../services/results.ts';
+import type { EntityResultView } from '../services/results/results.ts';
 
 /** The public shape of a result: the same fields as `patuh results --json`. */
 export function presentResult(r: EntityResultView) {

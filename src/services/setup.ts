@@ -15,8 +15,8 @@ import {
 } from '../db/repos/entities.ts';
 import { frozenCatalog } from './frozen-editions.ts';
 import { type Catalog, defaultCatalog } from './instrument-catalog.ts';
-import { loadRegistryEntities } from './registry-source.ts';
-import { refreshStaleResults } from './stored-results.ts';
+import { loadRegistryEntities } from './registry/registry-source.ts';
+import { refreshStaleResults } from './results/stored-results.ts';
 
 /** The cycles every installation knows: history as published, and the assessed editions. */
 export const KNOWN_CYCLES = [

@@ -12,7 +12,7 @@ import type { Principal } from './auth/principal.ts';
 import type { ServiceContext } from './context.ts';
 import type { CycleRef } from './cycles.ts';
 import { loadVisibleCycle } from './lifecycle/visible-cycles.ts';
-import { cycleResults } from './results.ts';
+import { cycleResults } from './results/results.ts';
 
 export interface VerticalOfficeRow {
   rank: number;

@@ -11,7 +11,7 @@ import { createToken } from '../../src/services/auth/manage-tokens.ts';
 import { SYSTEM } from '../../src/services/auth/principal.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
 import { transitionCycle } from '../../src/services/lifecycle/transition-cycle.ts';
-import { addUnit } from '../../src/services/registry-admin/manage-units.ts';
+import { addUnit } from '../../src/services/registry/manage-units.ts';
 import type { SyncSubmission } from '../../src/shared/fieldwork-schemas.ts';
 import { A, type Auth, buildWorld, json, PASSWORD, send, signIn, type World, X, Y, Z } from './api.ts';
 

@@ -10,7 +10,7 @@ import { SYSTEM } from '../../src/services/auth/principal.ts';
 import { loadCycle, resolveAssessment } from '../../src/services/cycles.ts';
 import { importAnswers } from '../../src/services/imports/import-answers.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
 import { failure } from '../helpers/errors.ts';
 import { csvFile } from '../helpers/files.ts';

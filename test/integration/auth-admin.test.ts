@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAnswers } from '../../src/db/repos/answers.ts';
 import { listAudit } from '../../src/db/repos/audit.ts';
 import { findCycleByYear } from '../../src/db/repos/cycles.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { buildWorld, json, multipart, PASSWORD, send, signIn, type World, X } from '../helpers/api.ts';
 
 let w: World;

@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presentResult } from '../../src/present/results.ts';
 import { SYSTEM } from '../../src/services/auth/principal.ts';
-import { explainEntity } from '../../src/services/explain.ts';
 import { importResults } from '../../src/services/imports/import-results.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { explainEntity } from '../../src/services/results/explain.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import type { HistoryPoint, ResultView } from '../../src/shared/api-schemas.ts';
 import { buildWorld, json, send, type World, X, Y } from '../helpers/api.ts';
 import { csvFile } from '../helpers/files.ts';

@@ -20,7 +20,7 @@ import { verifySubmission } from '../../src/services/fieldwork/review.ts';
 import { syncSubmissions } from '../../src/services/fieldwork/sync.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
 import { transitionCycle } from '../../src/services/lifecycle/transition-cycle.ts';
-import { addUnit } from '../../src/services/registry-admin/manage-units.ts';
+import { addUnit } from '../../src/services/registry/manage-units.ts';
 import { A, type Call, PASSWORD, WHO, type Who, X, Y, Z } from '../helpers/api.ts';
 import { observationSheet } from '../helpers/fieldwork.ts';
 import { type Row, row } from '../helpers/matrix.ts';

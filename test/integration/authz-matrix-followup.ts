@@ -18,7 +18,7 @@ import { generateFollowUp } from '../../src/services/follow-up/generate.ts';
 import { importAnswers } from '../../src/services/imports/import-answers.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
 import { transitionCycle } from '../../src/services/lifecycle/transition-cycle.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { A, type Call, WHO, type Who, X, Y } from '../helpers/api.ts';
 import { csvFile } from '../helpers/files.ts';
 import { type Row, row } from '../helpers/matrix.ts';

@@ -28,7 +28,7 @@ import { S3BlobStore } from '../../src/services/evidence/s3-store.ts';
 import { exportAnswers } from '../../src/services/exports/answers-export.ts';
 import { exportResults } from '../../src/services/exports/results-export.ts';
 import { defaultCatalog } from '../../src/services/instrument-catalog.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { prepareDatabase } from '../../src/services/setup.ts';
 import { buildWorld, json, PASSWORD, send, signIn, type World } from '../helpers/api.ts';
 import { cliWorkspace } from '../helpers/cli.ts';

@@ -19,7 +19,7 @@ import { loadCycle } from '../../src/services/cycles.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { exportAnswers } from '../../src/services/exports/answers-export.ts';
 import { exportResults } from '../../src/services/exports/results-export.ts';
-import { refreshStoredResults } from '../../src/services/stored-results.ts';
+import { refreshStoredResults } from '../../src/services/results/stored-results.ts';
 import { type Auth, json, PASSWORD, send, signIn } from '../helpers/api.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
 

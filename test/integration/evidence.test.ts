@@ -17,7 +17,7 @@ import { SYSTEM } from '../../src/services/auth/principal.ts';
 import { FileBlobStore } from '../../src/services/evidence/blob-store.ts';
 import { linkEvidence } from '../../src/services/evidence/link-evidence.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
-import { addUnit } from '../../src/services/registry-admin/manage-units.ts';
+import { addUnit } from '../../src/services/registry/manage-units.ts';
 import { registerSubjectPolicy } from '../../src/services/subject-access.ts';
 import { type Auth, buildWorld, json, send, type World, X, Y } from '../helpers/api.ts';
 import { evidenceForm, jpeg, pdf, png } from '../helpers/evidence.ts';

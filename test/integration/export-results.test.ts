@@ -19,7 +19,7 @@ import {
 } from '../../src/services/exports/results-export.ts';
 import type { Cell, ColumnSpec, ExportFormat } from '../../src/services/exports/table-writer.ts';
 import { importResults } from '../../src/services/imports/import-results.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
 import { csvFile } from '../helpers/files.ts';
 

@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { json, send, X } from '../helpers/api.ts';
 import { buildFieldworkWorld, type FieldworkWorld, observationSheet, sync, YEAR } from '../helpers/fieldwork.ts';
 

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/db/repos/audit.ts';
 import { selectFindings } from '../../src/domain/report/card.ts';
 import { SYSTEM } from '../../src/services/auth/principal.ts';
-import { explainEntity } from '../../src/services/explain.ts';
 import { importAnswers } from '../../src/services/imports/import-answers.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
+import { explainEntity } from '../../src/services/results/explain.ts';
 import { type Auth, buildWorld, type Call, json, send, type World, X, Y } from '../helpers/api.ts';
 import { csvFile } from '../helpers/files.ts';
 

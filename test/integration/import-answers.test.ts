@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instrument } from '../../src/domain/instrument/schema.ts';
 import { AppError } from '../../src/errors.ts';
 import { importAnswers } from '../../src/services/imports/import-answers.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
 import { csvFile, rawFile } from '../helpers/files.ts';
 import { oracleEntityScore, oracleRound, type RawAnswer } from '../helpers/oracle.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.ts';
 import { importResults } from '../../src/services/imports/import-results.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
 import { csvFile, rawFile } from '../helpers/files.ts';
 

@@ -17,7 +17,7 @@ import { importTrust } from '../../src/services/imports/import-trust.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
 import { publicResult } from '../../src/services/public/public-result.ts';
 import { certificate, reportCard } from '../../src/services/reports/report-card.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { holdAward, releaseAward } from '../../src/services/supervision/award-holds.ts';
 import { changeProduct, listSupervisionProducts } from '../../src/services/supervision/products.ts';
 import { rankVerticalOffices } from '../../src/services/vertical-offices.ts';

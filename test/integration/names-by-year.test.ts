@@ -4,7 +4,7 @@
  * resolves to the one that existed in that year, and suggestions come from that year.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadResolver, type Resolution } from '../../src/services/registry.ts';
+import { loadResolver, type Resolution } from '../../src/services/registry/registry.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
 
 let t: TestContext;

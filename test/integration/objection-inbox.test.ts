@@ -10,7 +10,7 @@ import { loadCycle } from '../../src/services/cycles.ts';
 import { importAnswers } from '../../src/services/imports/import-answers.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
 import { transitionCycle } from '../../src/services/lifecycle/transition-cycle.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { buildWorld, json, send, type World, X, Y } from '../helpers/api.ts';
 import { csvFile } from '../helpers/files.ts';
 

@@ -11,7 +11,7 @@ import { listAudit } from '../../src/db/repos/audit.ts';
 import { SYSTEM } from '../../src/services/auth/principal.ts';
 import { importAnswers } from '../../src/services/imports/import-answers.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { type Auth, buildWorld, type Call, json, send, type World, X } from '../helpers/api.ts';
 import { csvFile } from '../helpers/files.ts';
 import { oracleUnitScore, type RawAnswer } from '../helpers/oracle.ts';

@@ -1,7 +1,7 @@
 /**
  * The public dashboard's API: published cycles only (a draft cycle does not exist,
  * even for a signed-in admin), numbers equal to cycleResults, rankings from
- * services/rankings.ts, result cards, open-data downloads that parse to the same
+ * services/results/rankings.ts, result cards, open-data downloads that parse to the same
  * scores, and public caching with ETags.
  */
 import { readdirSync } from 'node:fs';
@@ -18,8 +18,8 @@ import { RESULT_LEVELS } from '../../src/services/exports/results-export.ts';
 import { EXPORT_FORMATS as SERVICE_FORMATS } from '../../src/services/exports/table-writer.ts';
 import { importResults } from '../../src/services/imports/import-results.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
-import { cycleRankings, RANKING_KINDS as SERVICE_KINDS } from '../../src/services/rankings.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleRankings, RANKING_KINDS as SERVICE_KINDS } from '../../src/services/results/rankings.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import {
   EXPORT_FORMATS,
   EXPORT_LEVELS,
@@ -168,7 +168,7 @@ describe('summary', () => {
 });
 
 describe('rankings', () => {
-  it('are the tables of services/rankings.ts, per kind', async () => {
+  it('are the tables of services/results/rankings.ts, per kind', async () => {
     const level = json(await get('/api/v1/public/cycles/2022/rankings?kind=level')).data;
     const expected = await cycleRankings(t.ctx, 2022, 'level');
     if (expected.kind !== 'level') throw new Error('kind');

@@ -14,7 +14,7 @@ import { SYSTEM } from '../../src/services/auth/principal.ts';
 import { importAnswers } from '../../src/services/imports/import-answers.ts';
 import { createCycle } from '../../src/services/lifecycle/create-cycle.ts';
 import { transitionCycle } from '../../src/services/lifecycle/transition-cycle.ts';
-import { cycleResults, type EntityResultView } from '../../src/services/results.ts';
+import { cycleResults, type EntityResultView } from '../../src/services/results/results.ts';
 import { type Auth, buildWorld, json, PASSWORD, send, signIn, type World, X, Y } from '../helpers/api.ts';
 import { csvFile } from '../helpers/files.ts';
 import { pdfFlatText } from '../helpers/pdf-text.ts';

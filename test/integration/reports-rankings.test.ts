@@ -1,7 +1,7 @@
 /** Rankings of a cycle on a small fixture of published results in 2021 (zones), 2022 and 2023. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importResults } from '../../src/services/imports/import-results.ts';
-import { cycleRankings } from '../../src/services/rankings.ts';
+import { cycleRankings } from '../../src/services/results/rankings.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
 import { csvFile } from '../helpers/files.ts';
 

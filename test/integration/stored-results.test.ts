@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BandScheme } from '../../src/domain/instrument/schema.ts';
 import { importResults } from '../../src/services/imports/import-results.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { prepareDatabase } from '../../src/services/setup.ts';
 import { createTestContext, type TestContext } from '../helpers/db.ts';
 import { csvFile } from '../helpers/files.ts';

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseConfig, openDatabase } from '../../src/db/database.ts';
 import { defaultCatalog } from '../../src/services/instrument-catalog.ts';
-import { cycleResults } from '../../src/services/results.ts';
+import { cycleResults } from '../../src/services/results/results.ts';
 import { prepareDatabase } from '../../src/services/setup.ts';
 import { projectNode } from '../helpers/cli.ts';
 import { csvFile } from '../helpers/files.ts';

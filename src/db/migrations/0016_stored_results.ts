@@ -2,7 +2,7 @@
  * Results stored when written (issue 9, item 7): each entity's result of a cycle as
  * people see it — score, band, opinion, zone, ranks, units — written in the same
  * transaction as the answers, published results or other inputs that changed it
- * (services/stored-results.ts). Reading one entity's result is then an indexed read.
+ * (services/results/stored-results.ts). Reading one entity's result is then an indexed read.
  * `view` holds the whole result as the services present it; the columns beside it
  * are what reads filter and sort on. prepareDatabase fills it for every cycle at each
  * start, so a database migrated before this (or a corrected band scheme) is current.
@@ -32,7 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['cycle_id', 'exact_score desc', 'entity_code'])
     .execute();
   // what the stored results of a cycle were computed with: a fingerprint of the band
-  // scheme, the instrument, the registry and the stored format (services/stored-results.ts)
+  // scheme, the instrument, the registry and the stored format (services/results/stored-results.ts)
   await db.schema
     .createTable('stored_results_basis')
     .addColumn('cycle_id', 'integer', (c) => c.primaryKey().references('cycles.id').onDelete('cascade'))

@@ -9,7 +9,7 @@ import type { BandScheme, Instrument, Level, LocalText, Zone } from '../instrume
 import type { Explanation } from '../scoring/explain.ts';
 import { toHundredths } from '../scoring/rounding.ts';
 
-/** The part of a cycle result a card shows (services/results.ts EntityResultView fits it). */
+/** The part of a cycle result a card shows (services/results/results.ts EntityResultView fits it). */
 export interface CardResult {
   entity: { code: string; name: string; level: Level; province: string | null };
   /** rounded half up to two decimals, as published */

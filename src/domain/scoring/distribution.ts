@@ -9,7 +9,7 @@ import { roundHalfUp, toHundredths } from './rounding.ts';
 
 export const ZONE_ORDER: readonly Zone[] = ['hijau', 'kuning', 'merah'];
 
-/** The part of a cycle result the distribution reads (services/results.ts EntityResultView fits it). */
+/** The part of a cycle result the distribution reads (services/results/results.ts EntityResultView fits it). */
 export interface DistributedResult {
   entity: { level: Level; provinceCode: string | null };
   /** rounded, as published */

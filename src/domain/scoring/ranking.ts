@@ -34,7 +34,7 @@ export function rankWithinGroups(items: readonly Rankable[]): Map<string, number
   return ranks;
 }
 
-/** The part of a cycle result the ranking tables use (services/results.ts EntityResultView fits it). */
+/** The part of a cycle result the ranking tables use (services/results/results.ts EntityResultView fits it). */
 export interface RankedResult {
   entity: { code: string; name: string; level: Level; province: string | null; provinceCode: string | null };
   /** rounded, as published */

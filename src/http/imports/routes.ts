@@ -99,7 +99,9 @@ export function registerImportRoutes(
       ensure(req.principal, canManageSupervision(req.principal), 'import the supervision product register');
       const dir = await mkdtemp(path.join(tmpdir(), 'patuh-upload-'));
       try {
-        return { data: await importProducts(ctx, req.principal, await receive(req, dir)) };
+        // an unreadable multipart body is the client's: 400, like the other imports
+        const file = await readingMultipart(() => receive(req, dir));
+        return { data: await importProducts(ctx, req.principal, file) };
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

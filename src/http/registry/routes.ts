@@ -1,9 +1,9 @@
 /** The registry and units: entities, regional offices, an entity's units in a cycle. */
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
-import { listEntities } from '../../services/registry-admin/list-entities.ts';
-import { listOffices } from '../../services/registry-admin/list-offices.ts';
-import { addUnit, listUnitsOf, updateUnit } from '../../services/registry-admin/manage-units.ts';
+import { listEntities } from '../../services/registry/list-entities.ts';
+import { listOffices } from '../../services/registry/list-offices.ts';
+import { addUnit, listUnitsOf, updateUnit } from '../../services/registry/manage-units.ts';
 import { createUnitBody, entitiesQuery, entityParams, idParams, updateUnitBody } from '../../shared/api-schemas.ts';
 import { describe, parse } from '../route-kit.ts';
 

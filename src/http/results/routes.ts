@@ -5,10 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import { presentApiResult, presentEntityDetail, presentUnitDetail } from '../../present/results-detail.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { entityReportCard } from '../../services/results-view/entity-report.ts';
-import { entityResultDetail } from '../../services/results-view/entity-result.ts';
-import { queryCycleResults } from '../../services/results-view/query-results.ts';
-import { unitDetail } from '../../services/results-view/unit-detail.ts';
+import { entityReportCard } from '../../services/results/entity-report.ts';
+import { entityResultDetail } from '../../services/results/entity-result.ts';
+import { queryCycleResults } from '../../services/results/query-results.ts';
+import { unitDetail } from '../../services/results/unit-detail.ts';
 import { entityParams, resultsQuery, unitParams, yearParams } from '../../shared/api-schemas.ts';
 import { sendWithEtag } from '../etag.ts';
 import { sendReportPdf } from '../report-pdf.ts';

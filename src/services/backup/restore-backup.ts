@@ -49,6 +49,8 @@ const SETUP_TABLES = new Set([
   'computed_unit_results',
   'computed_entity_results',
   'audit_chain_head',
+  // the frozen copies of the editions the known cycles use (frozen-editions.ts)
+  'instrument_editions',
 ]);
 
 const BATCH = 1000;

@@ -7,7 +7,7 @@
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CycleRef, LoadedCycle } from '../cycles.ts';
-import { cycleResults, type EntityResultView } from '../results.ts';
+import { cycleResults, type EntityResultView } from '../results/results.ts';
 import { type Cell, type ColumnSpec, type ExportFormat, openTableWriter } from './table-writer.ts';
 
 export const RESULT_LEVELS = ['entity', 'unit'] as const;

@@ -33,7 +33,7 @@ import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import type { LoadedCycle } from '../cycles.ts';
 import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
-import { ensureAssessable } from '../registry.ts';
+import { ensureAssessable } from '../registry/registry.ts';
 
 export interface NewAssignmentInput {
   assessorId: number;

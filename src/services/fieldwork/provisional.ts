@@ -19,8 +19,8 @@ import type { Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireInstrument } from '../cycles.ts';
 import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
-import { cycleResults } from '../results.ts';
-import { loadEntityInScope } from '../results-view/entity-access.ts';
+import { loadEntityInScope } from '../results/entity-access.ts';
+import { cycleResults } from '../results/results.ts';
 
 const COUNTED: SubmissionStatus[] = ['submitted', 'verified', 'validated'];
 

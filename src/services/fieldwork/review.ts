@@ -34,7 +34,7 @@ import { canReview, canUseReview, ensure, refuseEntity, reviewsAsCentral } from 
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCycle, requireInstrument } from '../cycles.ts';
-import { recomputeResults } from '../recompute.ts';
+import { recomputeResults } from '../results/recompute.ts';
 
 export interface ReturnInput {
   version?: number | undefined;

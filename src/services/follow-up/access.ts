@@ -13,7 +13,7 @@ import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import type { LoadedCycle } from '../cycles.ts';
 import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
-import { loadEntityInScope } from '../results-view/entity-access.ts';
+import { loadEntityInScope } from '../results/entity-access.ts';
 
 export interface Target {
   cycle: LoadedCycle;

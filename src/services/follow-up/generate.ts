@@ -24,9 +24,9 @@ import { mayGenerateFollowUp } from '../auth/follow-up-policy.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import { type LoadedCycle, requireInstrument } from '../cycles.ts';
-import { explainResults } from '../explain.ts';
-import { loadResolver } from '../registry.ts';
-import { cycleResults, type EntityResultView } from '../results.ts';
+import { loadResolver } from '../registry/registry.ts';
+import { explainResults } from '../results/explain.ts';
+import { cycleResults, type EntityResultView } from '../results/results.ts';
 import { loadTarget } from './access.ts';
 
 export interface GenerationReport {

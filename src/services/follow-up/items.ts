@@ -23,7 +23,7 @@ import { mayUseFollowUp } from '../auth/follow-up-policy.ts';
 import { canSeeCycle, canSeeEntity, ensure, refuseEntity } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
-import { entityHistory, type HistoryPoint } from '../results-view/entity-result.ts';
+import { entityHistory, type HistoryPoint } from '../results/entity-result.ts';
 import { authorOf, checkDate, loadTarget } from './access.ts';
 import { attachEvidence, normaliseEvidence } from './evidence.ts';
 

@@ -12,7 +12,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
 import { offsetOf, type Page, type PageRequest } from '../paging.ts';
-import { cycleResults } from '../results.ts';
+import { cycleResults } from '../results/results.ts';
 
 export interface ProgressView extends Omit<ProgressRow, 'entity'> {
   entity: { code: string; name: string; level: string; provinceCode: string | null };

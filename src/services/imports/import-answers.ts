@@ -4,7 +4,7 @@
  * (validate-answers.ts), and the first 1,000 bad rows are reported; only a clean file
  * is written, in one transaction, followed by a recompute of the entities it touched.
  * A body that no longer existed in the cycle's year (Kemenkumham in 2025) is a bad
- * row naming its successors (services/registry.ts resolveForCycle).
+ * row naming its successors (services/registry/registry.ts resolveForCycle).
  */
 import path from 'node:path';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../config.ts';
@@ -17,8 +17,8 @@ import type { Indicator } from '../../domain/instrument/schema.ts';
 import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CycleRef, loadCycle, requireInstrument } from '../cycles.ts';
-import { recomputeResults } from '../recompute.ts';
-import { buildResolver } from '../registry.ts';
+import { buildResolver } from '../registry/registry.ts';
+import { recomputeResults } from '../results/recompute.ts';
 import { readInWorker } from './run-import-worker.ts';
 
 export interface ImportProgress {

@@ -17,7 +17,7 @@ import {
 } from '../../domain/supervision/qualifier.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadResolver } from '../registry.ts';
+import { loadResolver } from '../registry/registry.ts';
 import { writeProducts } from '../supervision/products.ts';
 import { mapColumns, openTable, type RowError, rejectRows } from './table-reader.ts';
 

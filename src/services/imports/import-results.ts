@@ -20,8 +20,8 @@ import { scoreEntity } from '../../domain/scoring/score.ts';
 import { inferUnitKind } from '../../domain/unit/kind.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CycleRef, loadCycle } from '../cycles.ts';
-import { buildResolver } from '../registry.ts';
-import { refreshStoredResults } from '../stored-results.ts';
+import { buildResolver } from '../registry/registry.ts';
+import { refreshStoredResults } from '../results/stored-results.ts';
 import { readInWorker } from './run-import-worker.ts';
 
 export { parseScore } from './validate-results.ts';

@@ -13,8 +13,8 @@ import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CycleRef, loadCycle } from '../cycles.ts';
-import { loadResolver } from '../registry.ts';
-import { refreshStoredResults } from '../stored-results.ts';
+import { loadResolver } from '../registry/registry.ts';
+import { refreshStoredResults } from '../results/stored-results.ts';
 import { parseScore } from './import-results.ts';
 import { mapColumns, openTable, type RowError, rejectRows } from './table-reader.ts';
 

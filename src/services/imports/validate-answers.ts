@@ -10,7 +10,7 @@ import { unitKey } from '../../db/repos/units.ts';
 import { INTERVIEW_METHODS, type Indicator, LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { appliesToLevel } from '../../domain/scoring/score.ts';
 import { echo, formulaNameProblem } from '../../domain/text/cells.ts';
-import { buildResolver } from '../registry.ts';
+import { buildResolver } from '../registry/registry.ts';
 import { RowErrors, rejectRows } from './row-errors.ts';
 import type { ProgressFn } from './table.ts';
 import { mapColumns, openTable } from './table-reader.ts';

@@ -8,7 +8,7 @@ import type { EntityRow } from '../../db/repos/entities.ts';
 import { unitKey } from '../../db/repos/units.ts';
 import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { echo, formulaNameProblem } from '../../domain/text/cells.ts';
-import { buildResolver } from '../registry.ts';
+import { buildResolver } from '../registry/registry.ts';
 import { RowErrors, rejectRows } from './row-errors.ts';
 import type { ProgressFn } from './table.ts';
 import { mapColumns, openTable } from './table-reader.ts';

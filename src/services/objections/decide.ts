@@ -20,8 +20,8 @@ import type { ServiceContext } from '../context.ts';
 import { requireInstrument } from '../cycles.ts';
 import { authorOf } from '../follow-up/access.ts';
 import { generateEntityFollowUpIn } from '../follow-up/generate.ts';
-import { recomputeResults } from '../recompute.ts';
-import { cycleResults } from '../results.ts';
+import { recomputeResults } from '../results/recompute.ts';
+import { cycleResults } from '../results/results.ts';
 import { type LoadedObjection, loadObjection, type ObjectionDetail, objectionDetail } from './view.ts';
 
 export interface CorrectedAnswer {

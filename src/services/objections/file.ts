@@ -21,7 +21,7 @@ import type { ServiceContext } from '../context.ts';
 import { requireInstrument } from '../cycles.ts';
 import { authorOf, loadTarget } from '../follow-up/access.ts';
 import { attachEvidence, normaliseEvidence } from '../follow-up/evidence.ts';
-import { cycleResults } from '../results.ts';
+import { cycleResults } from '../results/results.ts';
 import {
   findIndicator,
   loadObjection,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { ServiceContext } from '../context.ts';
 import { exportResults, type ResultLevel } from '../exports/results-export.ts';
 import type { ExportFormat } from '../exports/table-writer.ts';
-import { cycleResults } from '../results.ts';
+import { cycleResults } from '../results/results.ts';
 import { loadPublicCycle } from './public-cycles.ts';
 
 export interface PublicExport {

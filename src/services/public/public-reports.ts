@@ -9,7 +9,7 @@ import type { ReportCardModel } from '../../domain/report/card.ts';
 import type { CertificateModel } from '../../domain/report/certificate.ts';
 import type { ServiceContext } from '../context.ts';
 import { type PreparedReport, prepareCertificate, prepareReportCard } from '../reports/report-card.ts';
-import { noResult } from '../results-view/entity-result.ts';
+import { noResult } from '../results/entity-result.ts';
 import { loadPublicEntity } from './public-result.ts';
 
 export async function publicReportCard(

@@ -7,9 +7,9 @@ import type { EntityRow } from '../../db/repos/entities.ts';
 import { ANONYMOUS } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import type { LoadedCycle } from '../cycles.ts';
-import { cycleResults, type EntityResultView } from '../results.ts';
-import { loadEntityInScope } from '../results-view/entity-access.ts';
-import { entityHistory, type HistoryPoint, noResult } from '../results-view/entity-result.ts';
+import { loadEntityInScope } from '../results/entity-access.ts';
+import { entityHistory, type HistoryPoint, noResult } from '../results/entity-result.ts';
+import { cycleResults, type EntityResultView } from '../results/results.ts';
 import { loadPublicCycle } from './public-cycles.ts';
 
 export interface PublicResult {

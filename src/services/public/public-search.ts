@@ -6,8 +6,8 @@
  */
 import { normalizeName } from '../../domain/registry/names.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadResolver } from '../registry.ts';
-import { cycleResults, type EntityResultView } from '../results.ts';
+import { loadResolver } from '../registry/registry.ts';
+import { cycleResults, type EntityResultView } from '../results/results.ts';
 import { loadPublicCycle } from './public-cycles.ts';
 
 export interface PublicSearch {

@@ -5,8 +5,8 @@
 import { type Distribution, distribute } from '../../domain/scoring/distribution.ts';
 import type { ServiceContext } from '../context.ts';
 import type { LoadedCycle } from '../cycles.ts';
-import { loadResolver } from '../registry.ts';
-import { cycleResults } from '../results.ts';
+import { loadResolver } from '../registry/registry.ts';
+import { cycleResults } from '../results/results.ts';
 import { loadPublicCycle } from './public-cycles.ts';
 
 export interface PublicSummary extends Distribution {

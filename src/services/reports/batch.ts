@@ -10,7 +10,7 @@ import path from 'node:path';
 import { decideCertificate } from '../../domain/report/certificate.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CycleRef } from '../cycles.ts';
-import { explainResults } from '../explain.ts';
+import { explainResults } from '../results/explain.ts';
 import { createRenderPool } from './render-pool.ts';
 import { cardFileName, cardModel, certificateFileName, loadReportData, type RenderOptions } from './report-card.ts';
 

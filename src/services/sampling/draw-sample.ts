@@ -10,7 +10,7 @@ import { canonicalCandidates, canonicalKey, drawSample } from '../../domain/samp
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CycleRef, loadCycle } from '../cycles.ts';
-import { loadResolver, resolveForCycleOrThrow } from '../registry.ts';
+import { loadResolver, resolveForCycleOrThrow } from '../registry/registry.ts';
 import { presentSample, readResult, type SampleView } from './present.ts';
 import { ensureSamplingOpen, samplingRuleOf } from './rule.ts';
 

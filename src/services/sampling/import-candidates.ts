@@ -18,7 +18,7 @@ import { echo, formulaNameProblem } from '../../domain/text/cells.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CycleRef, loadCycle } from '../cycles.ts';
 import { mapColumns, openTable, type RowError, rejectRows } from '../imports/table-reader.ts';
-import { loadResolver } from '../registry.ts';
+import { loadResolver } from '../registry/registry.ts';
 import { ensureSamplingOpen, samplingRuleOf } from './rule.ts';
 
 export interface ImportCandidatesReport {

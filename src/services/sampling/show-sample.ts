@@ -3,7 +3,7 @@ import { findSample } from '../../db/repos/sampling.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CycleRef, loadCycle } from '../cycles.ts';
-import { loadResolver, resolveOrThrow } from '../registry.ts';
+import { loadResolver, resolveOrThrow } from '../registry/registry.ts';
 import { presentSample, type SampleView } from './present.ts';
 
 export interface StoredSampleView extends SampleView {

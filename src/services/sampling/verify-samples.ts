@@ -16,7 +16,7 @@ import {
 } from '../../domain/sampling/draw.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CycleRef, loadCycle } from '../cycles.ts';
-import { loadResolver } from '../registry.ts';
+import { loadResolver } from '../registry/registry.ts';
 import { canonicalJson, type EntityRef, readCandidates, readResult, readRule } from './present.ts';
 import { samplingRuleOf } from './rule.ts';
 

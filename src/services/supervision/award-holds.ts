@@ -14,8 +14,8 @@ import { canManageSupervision, ensure } from '../auth/policy.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CycleRef, loadCycle } from '../cycles.ts';
-import { loadResolver, resolveOrThrow } from '../registry.ts';
-import { refreshStoredResults } from '../stored-results.ts';
+import { loadResolver, resolveOrThrow } from '../registry/registry.ts';
+import { refreshStoredResults } from '../results/stored-results.ts';
 
 export interface HoldTarget {
   /** the cycle: its year where unambiguous, or its code */

@@ -19,7 +19,7 @@ import { AppError } from '../../errors.ts';
 import { canManageSupervision, ensure } from '../auth/policy.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadResolver, resolveOrThrow } from '../registry.ts';
+import { loadResolver, resolveOrThrow } from '../registry/registry.ts';
 import { refreshQualifiedCycles } from './refresh.ts';
 
 export interface ProductFields {

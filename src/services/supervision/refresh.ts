@@ -1,7 +1,7 @@
 import { listCycles } from '../../db/repos/cycles.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCycle } from '../cycles.ts';
-import { refreshStoredResults } from '../stored-results.ts';
+import { refreshStoredResults } from '../results/stored-results.ts';
 
 /**
  * The product register is not per cycle: every cycle whose edition has the qualifier

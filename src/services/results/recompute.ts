@@ -2,14 +2,14 @@
  * Recomputes a cycle's results from its answers: the database tallies the answers
  * per unit and indicator, the domain scores them, the results are stored.
  */
-import { tallyByUnit } from '../db/repos/answers.ts';
-import { listEntities } from '../db/repos/entities.ts';
-import { type ComputedEntity, type ComputedUnit, replaceComputedResults } from '../db/repos/results.ts';
-import { listUnits } from '../db/repos/units.ts';
-import { rollupEntity } from '../domain/scoring/rollup.ts';
-import { scoreUnit } from '../domain/scoring/score.ts';
-import type { ServiceContext } from './context.ts';
-import { type LoadedCycle, requireInstrument } from './cycles.ts';
+import { tallyByUnit } from '../../db/repos/answers.ts';
+import { listEntities } from '../../db/repos/entities.ts';
+import { type ComputedEntity, type ComputedUnit, replaceComputedResults } from '../../db/repos/results.ts';
+import { listUnits } from '../../db/repos/units.ts';
+import { rollupEntity } from '../../domain/scoring/rollup.ts';
+import { scoreUnit } from '../../domain/scoring/score.ts';
+import type { ServiceContext } from '../context.ts';
+import { type LoadedCycle, requireInstrument } from '../cycles.ts';
 import { refreshStoredResults } from './stored-results.ts';
 
 export interface RecomputeReport {

@@ -3,16 +3,16 @@
  * since the previous published cycle, and the awards list. Ranks and scores are the
  * ones cycleResults computes; the tables are arranged by domain/scoring/ranking.ts.
  */
-import type { Level } from '../domain/instrument/schema.ts';
+import type { Level } from '../../domain/instrument/schema.ts';
 import {
   awardsList,
   type Improvement,
   mostImproved,
   rankingsByLevel,
   rankingsByProvince,
-} from '../domain/scoring/ranking.ts';
-import type { ServiceContext } from './context.ts';
-import { type CycleRef, previousPublishedYear } from './cycles.ts';
+} from '../../domain/scoring/ranking.ts';
+import type { ServiceContext } from '../context.ts';
+import { type CycleRef, previousPublishedYear } from '../cycles.ts';
 import { cycleResults, type EntityResultView } from './results.ts';
 
 export const RANKING_KINDS = ['level', 'province', 'improved', 'awards'] as const;

@@ -12,10 +12,10 @@ import { AppError } from '../../errors.ts';
 import { canSeeCycle } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
-import { explainEntity } from '../explain.ts';
 import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
-import type { EntityResultView } from '../results.ts';
 import { loadEntityInScope } from './entity-access.ts';
+import { explainEntity } from './explain.ts';
+import type { EntityResultView } from './results.ts';
 
 export interface HistoryPoint {
   year: number;

@@ -15,7 +15,7 @@ import { canSeeEntity, refuseEntity } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
-import { cycleResults, type UnitResultView } from '../results.ts';
+import { cycleResults, type UnitResultView } from './results.ts';
 
 export interface UnitDetail {
   unit: { id: number; name: string; kind: string | null; active: boolean; synthetic: boolean };

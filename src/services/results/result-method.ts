@@ -5,18 +5,18 @@
  * award with its hold. Loaded once per cycle by computeResults; editions without parts
  * or a qualifier (2022–2024) get one implicit part and the band's opinion alone.
  */
-import { type AwardHoldRow, listOpenHolds } from '../db/repos/award-holds.ts';
-import { listPublicTrust, type PublicTrustRow } from '../db/repos/public-trust.ts';
-import { listProducts, type ProductRow } from '../db/repos/supervision-products.ts';
-import type { LocalText } from '../domain/instrument/schema.ts';
-import { partsOf } from '../domain/instrument/schema.ts';
-import type { Banding } from '../domain/scoring/bands.ts';
-import { composeScore } from '../domain/scoring/compose.ts';
-import { opinionOf } from '../domain/scoring/opinion.ts';
-import { roundHalfUp } from '../domain/scoring/rounding.ts';
-import { decideQualifier, type ProductKind, referenceDateOf } from '../domain/supervision/qualifier.ts';
-import type { ServiceContext } from './context.ts';
-import type { LoadedCycle } from './cycles.ts';
+import { type AwardHoldRow, listOpenHolds } from '../../db/repos/award-holds.ts';
+import { listPublicTrust, type PublicTrustRow } from '../../db/repos/public-trust.ts';
+import { listProducts, type ProductRow } from '../../db/repos/supervision-products.ts';
+import type { LocalText } from '../../domain/instrument/schema.ts';
+import { partsOf } from '../../domain/instrument/schema.ts';
+import type { Banding } from '../../domain/scoring/bands.ts';
+import { composeScore } from '../../domain/scoring/compose.ts';
+import { opinionOf } from '../../domain/scoring/opinion.ts';
+import { roundHalfUp } from '../../domain/scoring/rounding.ts';
+import { decideQualifier, type ProductKind, referenceDateOf } from '../../domain/supervision/qualifier.ts';
+import type { ServiceContext } from '../context.ts';
+import type { LoadedCycle } from '../cycles.ts';
 
 export interface PartView {
   code: string;

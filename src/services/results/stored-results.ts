@@ -14,16 +14,16 @@
  * stored: a corrected band (the C/D boundary at 54.00) shows at the next start.
  */
 import { createHash } from 'node:crypto';
-import { listCycles } from '../db/repos/cycles.ts';
+import { listCycles } from '../../db/repos/cycles.ts';
 import {
   lockStoredResults,
   readStoredBases,
   replaceStoredResults,
   writeStoredBasis,
-} from '../db/repos/stored-results.ts';
-import type { ServiceContext } from './context.ts';
-import { type LoadedCycle, loadCycleRow } from './cycles.ts';
-import { type EntityResolver, loadResolver } from './registry.ts';
+} from '../../db/repos/stored-results.ts';
+import type { ServiceContext } from '../context.ts';
+import { type LoadedCycle, loadCycleRow } from '../cycles.ts';
+import { type EntityResolver, loadResolver } from '../registry/registry.ts';
 import { computeResults } from './results.ts';
 
 /** Bump when the stored view's shape changes, so every database re-stores at its next start. */

@@ -1,13 +1,13 @@
 /** "Why this score" for one entity of a cycle, from the engine's explanation. */
 
-import { tallyByUnit } from '../db/repos/answers.ts';
-import { listUnits } from '../db/repos/units.ts';
-import type { Instrument } from '../domain/instrument/schema.ts';
-import { type Explanation, explain } from '../domain/scoring/explain.ts';
-import { scoreUnit, type UnitResult } from '../domain/scoring/score.ts';
-import { AppError } from '../errors.ts';
-import type { ServiceContext } from './context.ts';
-import type { CycleRef, LoadedCycle } from './cycles.ts';
+import { tallyByUnit } from '../../db/repos/answers.ts';
+import { listUnits } from '../../db/repos/units.ts';
+import type { Instrument } from '../../domain/instrument/schema.ts';
+import { type Explanation, explain } from '../../domain/scoring/explain.ts';
+import { scoreUnit, type UnitResult } from '../../domain/scoring/score.ts';
+import { AppError } from '../../errors.ts';
+import type { ServiceContext } from '../context.ts';
+import type { CycleRef, LoadedCycle } from '../cycles.ts';
 import { cycleResults, type EntityResultView } from './results.ts';
 
 export interface EntityExplanation {

@@ -14,10 +14,10 @@
 import { readFile } from 'node:fs/promises';
 import { getProvinces, getRegencies } from 'idn-area-data';
 import { z } from 'zod';
-import { normalizeName, type RegistryEntity } from '../domain/registry/names.ts';
+import { normalizeName, type RegistryEntity } from '../../domain/registry/names.ts';
 
-const AGENCIES_FILE = new URL('../../registry/agencies.json', import.meta.url);
-const REGION_ALIASES_FILE = new URL('../../registry/region-aliases.json', import.meta.url);
+const AGENCIES_FILE = new URL('../../../registry/agencies.json', import.meta.url);
+const REGION_ALIASES_FILE = new URL('../../../registry/region-aliases.json', import.meta.url);
 
 /**
  * Names people use for provinces besides the bare official one. Abbreviations are

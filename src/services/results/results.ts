@@ -3,23 +3,23 @@
  * completeness and units. A published result (the Ombudsman's decree) is the
  * entity's result where one exists; otherwise the result computed from answers.
  */
-import { type EntityRow, findEntityByCode } from '../db/repos/entities.ts';
+import { type EntityRow, findEntityByCode } from '../../db/repos/entities.ts';
 import {
   listComputedEntities,
   listComputedUnits,
   listPublishedEntities,
   listPublishedUnits,
-} from '../db/repos/results.ts';
-import { readStoredResults } from '../db/repos/stored-results.ts';
-import { listUnits } from '../db/repos/units.ts';
-import type { Level, LocalText, Zone } from '../domain/instrument/schema.ts';
-import { bandFor } from '../domain/scoring/bands.ts';
-import { rankWithinGroups } from '../domain/scoring/ranking.ts';
-import { type Reconciliation, reconcilePublished } from '../domain/scoring/reconcile.ts';
-import { roundHalfUp } from '../domain/scoring/rounding.ts';
-import type { ServiceContext } from './context.ts';
-import { type CycleRef, type LoadedCycle, loadCycle } from './cycles.ts';
-import { type EntityResolver, loadResolver, resolveOrThrow } from './registry.ts';
+} from '../../db/repos/results.ts';
+import { readStoredResults } from '../../db/repos/stored-results.ts';
+import { listUnits } from '../../db/repos/units.ts';
+import type { Level, LocalText, Zone } from '../../domain/instrument/schema.ts';
+import { bandFor } from '../../domain/scoring/bands.ts';
+import { rankWithinGroups } from '../../domain/scoring/ranking.ts';
+import { type Reconciliation, reconcilePublished } from '../../domain/scoring/reconcile.ts';
+import { roundHalfUp } from '../../domain/scoring/rounding.ts';
+import type { ServiceContext } from '../context.ts';
+import { type CycleRef, type LoadedCycle, loadCycle } from '../cycles.ts';
+import { type EntityResolver, loadResolver, resolveOrThrow } from '../registry/registry.ts';
 import {
   type AwardView,
   holdView,

@@ -13,7 +13,7 @@ import type { ServiceContext } from '../context.ts';
 import type { LoadedCycle } from '../cycles.ts';
 import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
 import { type Page, type PageRequest, pageOf } from '../paging.ts';
-import { cycleResults, type EntityResultView } from '../results.ts';
+import { cycleResults, type EntityResultView } from './results.ts';
 
 export type ResultSort = 'score' | '-score' | 'name';
 

@@ -26,9 +26,9 @@ import { actorOf, type Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import { type LoadedCycle, loadCycle } from '../cycles.ts';
 import { loadVisibleCycle } from '../lifecycle/visible-cycles.ts';
-import { recomputeResults } from '../recompute.ts';
-import { ensureAssessable } from '../registry.ts';
-import { loadEntityInScope } from '../results-view/entity-access.ts';
+import { loadEntityInScope } from '../results/entity-access.ts';
+import { recomputeResults } from '../results/recompute.ts';
+import { ensureAssessable } from './registry.ts';
 
 export interface UnitView {
   id: number;

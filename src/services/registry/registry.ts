@@ -5,13 +5,13 @@
  * resolveForCycle (imports, the draw) or ensureAssessable (services that found the
  * entity by code: units, assignments). Reads never check it: earlier results stay.
  */
-import { type EntityRow, listEntities } from '../db/repos/entities.ts';
-import type { Level } from '../domain/instrument/schema.ts';
-import { assessableIn, existedIn, firstYears, predecessorsOf } from '../domain/registry/lifespan.ts';
-import { buildNameIndex, formatCandidates, resolveEntity } from '../domain/registry/names.ts';
-import { echo } from '../domain/text/cells.ts';
-import { AppError } from '../errors.ts';
-import type { ServiceContext } from './context.ts';
+import { type EntityRow, listEntities } from '../../db/repos/entities.ts';
+import type { Level } from '../../domain/instrument/schema.ts';
+import { assessableIn, existedIn, firstYears, predecessorsOf } from '../../domain/registry/lifespan.ts';
+import { buildNameIndex, formatCandidates, resolveEntity } from '../../domain/registry/names.ts';
+import { echo } from '../../domain/text/cells.ts';
+import { AppError } from '../../errors.ts';
+import type { ServiceContext } from '../context.ts';
 
 export type Resolution =
   | { ok: true; entity: EntityRow }
