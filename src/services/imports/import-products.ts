@@ -8,7 +8,6 @@
  * registry (the register is not per cycle).
  */
 import type { ProductInput } from '../../db/repos/supervision-products.ts';
-import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import {
   checkProduct,
   parseProductKind,
@@ -19,6 +18,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadResolver } from '../registry/registry.ts';
 import { writeProducts } from '../supervision/products.ts';
+import { readLevelCell } from './level-cell.ts';
 import { mapColumns, openTable, type RowError, rejectRows } from './table-reader.ts';
 
 export interface ImportProductsReport {
@@ -44,11 +44,9 @@ export async function importProducts(ctx: ServiceContext, p: Principal, file: st
     const before = errors.length;
     const bad = (column: string, message: string) => errors.push({ row, column, message });
     const levelText = cell(col.level).toLowerCase();
-    let level: Level | undefined;
-    if (levelText) {
-      if ((LEVELS as readonly string[]).includes(levelText)) level = levelText as Level;
-      else bad('level', `"${levelText}" is not a level (${LEVELS.join(', ')})`);
-    }
+    const levelCell = readLevelCell(levelText);
+    const level = levelCell.ok ? levelCell.level : undefined;
+    if (!levelCell.ok) errors.push({ row, column: 'level', message: levelCell.message });
     let entityId = -1;
     const name = cell(col.entity);
     if (!name) bad('entity', 'entity is empty');

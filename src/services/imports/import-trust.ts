@@ -9,13 +9,13 @@
  */
 import { appendAudit } from '../../db/repos/audit.ts';
 import { upsertPublicTrust } from '../../db/repos/public-trust.ts';
-import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CycleRef, loadCycle } from '../cycles.ts';
 import { loadResolver } from '../registry/registry.ts';
 import { refreshStoredResults } from '../results/stored-results.ts';
 import { parseScore } from './import-results.ts';
+import { readLevelCell } from './level-cell.ts';
 import { mapColumns, openTable, type RowError, rejectRows } from './table-reader.ts';
 
 export interface ImportTrustReport {
@@ -49,11 +49,9 @@ export async function importTrust(
     const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
     const before = errors.length;
     const levelText = cell(col.level).toLowerCase();
-    let level: Level | undefined;
-    if (levelText) {
-      if ((LEVELS as readonly string[]).includes(levelText)) level = levelText as Level;
-      else errors.push({ row, column: 'level', message: `"${levelText}" is not a level (${LEVELS.join(', ')})` });
-    }
+    const levelCell = readLevelCell(levelText);
+    const level = levelCell.ok ? levelCell.level : undefined;
+    if (!levelCell.ok) errors.push({ row, column: 'level', message: levelCell.message });
     let entityId = -1;
     const name = cell(col.entity);
     if (!name) errors.push({ row, column: 'entity', message: 'entity is empty' });

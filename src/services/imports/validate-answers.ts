@@ -7,10 +7,11 @@
 import type { ImportLimits } from '../../config.ts';
 import type { EntityRow } from '../../db/repos/entities.ts';
 import { unitKey } from '../../db/repos/units.ts';
-import { INTERVIEW_METHODS, type Indicator, LEVELS, type Level } from '../../domain/instrument/schema.ts';
+import { INTERVIEW_METHODS, type Indicator, type Level } from '../../domain/instrument/schema.ts';
 import { appliesToLevel } from '../../domain/scoring/score.ts';
 import { echo, formulaNameProblem } from '../../domain/text/cells.ts';
 import { buildResolver } from '../registry/registry.ts';
+import { readLevelCell } from './level-cell.ts';
 import { RowErrors, rejectRows } from './row-errors.ts';
 import type { ProgressFn } from './table.ts';
 import { mapColumns, openTable } from './table-reader.ts';
@@ -78,11 +79,9 @@ export async function validateAnswers(input: AnswersInput, onProgress?: Progress
     const bad = (column: string | undefined, message: string) =>
       errors.push(column ? { row, column, message } : { row, message });
 
-    let level: Level | undefined;
-    if (levelText) {
-      if ((LEVELS as readonly string[]).includes(levelText)) level = levelText as Level;
-      else bad('level', `${echo(levelText)} is not a level (${LEVELS.join(', ')})`);
-    }
+    const levelCell = readLevelCell(levelText);
+    const level = levelCell.ok ? levelCell.level : undefined;
+    if (!levelCell.ok) errors.push({ row, column: 'level', message: levelCell.message });
     let entityId = -1;
     let entityLevel: Level | undefined;
     const entityProblem = formulaNameProblem('entity', entityName);

@@ -6,9 +6,9 @@
 import type { ImportLimits } from '../../config.ts';
 import type { EntityRow } from '../../db/repos/entities.ts';
 import { unitKey } from '../../db/repos/units.ts';
-import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { echo, formulaNameProblem } from '../../domain/text/cells.ts';
 import { buildResolver } from '../registry/registry.ts';
+import { readLevelCell } from './level-cell.ts';
 import { RowErrors, rejectRows } from './row-errors.ts';
 import type { ProgressFn } from './table.ts';
 import { mapColumns, openTable } from './table-reader.ts';
@@ -53,11 +53,9 @@ export async function validateResults(input: ResultsInput, onProgress?: Progress
     const before = errors.length;
     const bad = (column: string, message: string) => errors.push({ row, column, message });
     const levelText = cell(col.level).toLowerCase();
-    let level: Level | undefined;
-    if (levelText) {
-      if ((LEVELS as readonly string[]).includes(levelText)) level = levelText as Level;
-      else bad('level', `${echo(levelText)} is not a level (${LEVELS.join(', ')})`);
-    }
+    const levelCell = readLevelCell(levelText);
+    const level = levelCell.ok ? levelCell.level : undefined;
+    if (!levelCell.ok) errors.push({ row, column: 'level', message: levelCell.message });
     const name = cell(col.entity);
     let entityId = -1;
     const entityProblem = formulaNameProblem('entity', name);

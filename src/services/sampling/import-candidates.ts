@@ -12,11 +12,11 @@ import {
   type NewCandidate,
   replaceCandidates,
 } from '../../db/repos/sampling.ts';
-import { LEVELS, type Level } from '../../domain/instrument/schema.ts';
 import { canonicalKey } from '../../domain/sampling/draw.ts';
 import { echo, formulaNameProblem } from '../../domain/text/cells.ts';
 import type { ServiceContext } from '../context.ts';
 import { type CycleRef, loadCycle } from '../cycles.ts';
+import { readLevelCell } from '../imports/level-cell.ts';
 import { mapColumns, openTable, type RowError, rejectRows } from '../imports/table-reader.ts';
 import { loadResolver } from '../registry/registry.ts';
 import { ensureSamplingOpen, samplingRuleOf } from './rule.ts';
@@ -70,11 +70,9 @@ export async function importCandidates(
     const levelText = cell(col.level).toLowerCase();
     const before = errors.length;
 
-    let level: Level | undefined;
-    if (levelText) {
-      if ((LEVELS as readonly string[]).includes(levelText)) level = levelText as Level;
-      else errors.push({ row, column: 'level', message: `${echo(levelText)} is not a level (${LEVELS.join(', ')})` });
-    }
+    const levelCell = readLevelCell(levelText);
+    const level = levelCell.ok ? levelCell.level : undefined;
+    if (!levelCell.ok) errors.push({ row, column: 'level', message: levelCell.message });
     let entityId = -1;
     const entityProblem = formulaNameProblem('entity', entityName);
     if (!entityName) errors.push({ row, column: 'entity', message: 'entity is empty' });
