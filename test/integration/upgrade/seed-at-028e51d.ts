@@ -11,7 +11,8 @@ import { openDatabase } from '../../../src/db/database.ts';
 import { loadDemoIfEmpty } from '../../../src/services/demo.ts';
 import { importResults } from '../../../src/services/imports/import-results.ts';
 import { defaultCatalog } from '../../../src/services/instrument-catalog.ts';
-import { cycleResults } from '../../../src/services/results/results.ts';
+// imports the modules as they were at 028e51d (this file runs inside that tree)
+import { cycleResults } from '../../../src/services/results.ts';
 import { prepareDatabase } from '../../../src/services/setup.ts';
 
 const args = JSON.parse(process.argv[2] ?? '{}');
