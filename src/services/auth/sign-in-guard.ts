@@ -57,11 +57,13 @@ export async function reserveSignIn(
   guard: LoginGuard,
   attempt: { email: string; ip: string; userId: number | null },
 ): Promise<void> {
-  const now = Date.now();
   const keys = keysOf(attempt.email, attempt.ip);
-  if (++reservations % 500 === 0) await deleteStaleThrottles(ctx.db, new Date(now));
+  if (++reservations % 500 === 0) await deleteStaleThrottles(ctx.db, new Date());
   const refusedFor = await ctx.db.transaction().execute(async (tx) => {
     const states = await lockThrottles(tx, Object.values(keys));
+    // the time of the decision: after the locks, so an attempt that waited for a parallel
+    // one is judged at the same clock that one wrote its lockout with
+    const now = Date.now();
     const which = Object.keys(keys) as Which[];
     const decided = which.map((w) => ({ w, a: admit(guard[w], states.get(keys[w]) ?? FRESH, now) }));
     const refused = decided.filter((d) => !d.a.admitted);
