@@ -68,6 +68,19 @@ const products = csvFile([
   ['entity', 'kind', 'number', 'issued_on', 'due_on', 'status'],
   ['Kota Bekasi', 'lahp', 'LAHP/01/2026', '2026-01-10', '2026-03-31', 'proses'],
 ]);
+/** the product `products add` makes and `products update` changes (all but its status) */
+const LHA = [
+  '--entity',
+  'Kota Bekasi',
+  '--kind',
+  'lha',
+  '--number',
+  'LHA/02/2026',
+  '--issued',
+  '2026-02-01',
+  '--due',
+  '2026-04-30',
+];
 /** the id of the product `products add` made (update and remove act on it) */
 const addedProduct = () => {
   const rows = JSON.parse(patuh('products', 'list', '--entity', 'Kota Bekasi', '--json').stdout) as Array<{
@@ -125,47 +138,8 @@ const MUTATING: Array<[string, () => ReturnType<typeof patuh>]> = [
     },
   ],
   ['products import', () => patuh('products', 'import', products)],
-  [
-    'products add',
-    () =>
-      patuh(
-        'products',
-        'add',
-        '--entity',
-        'Kota Bekasi',
-        '--kind',
-        'lha',
-        '--number',
-        'LHA/02/2026',
-        '--issued',
-        '2026-02-01',
-        '--due',
-        '2026-04-30',
-        '--status',
-        'belum',
-      ),
-  ],
-  [
-    'products update',
-    () =>
-      patuh(
-        'products',
-        'update',
-        addedProduct(),
-        '--entity',
-        'Kota Bekasi',
-        '--kind',
-        'lha',
-        '--number',
-        'LHA/02/2026',
-        '--issued',
-        '2026-02-01',
-        '--due',
-        '2026-04-30',
-        '--status',
-        'selesai',
-      ),
-  ],
+  ['products add', () => patuh('products', 'add', ...LHA, '--status', 'belum')],
+  ['products update', () => patuh('products', 'update', addedProduct(), ...LHA, '--status', 'selesai')],
   ['products remove', () => patuh('products', 'remove', addedProduct())],
   ['award hold', () => patuh('award', 'hold', '--cycle', '2023', '--entity', 'Kota Bekasi', '--reason', 'LAHP due')],
   ['award release', () => patuh('award', 'release', '--cycle', '2023', '--entity', 'Kota Bekasi')],
