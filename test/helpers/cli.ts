@@ -1,15 +1,25 @@
 /**
- * The `patuh` command as a person runs it, for the CLI tests: real processes on a
- * data folder of their own (PGlite), or, when PATUH_TEST_DATABASE_URL is set, on a
- * PostgreSQL database of their own made in `setUp` and dropped in `tearDown` (passed
- * to the CLI as DATABASE_URL).
+ * The `patuh` command as a person runs it, for the CLI tests, on a data folder of its
+ * own (PGlite), or, when PATUH_TEST_DATABASE_URL is set, on a PostgreSQL database of
+ * its own made in `setUp` and dropped in `tearDown` (passed to the CLI as DATABASE_URL).
+ *
+ * `patuh`, `patuhWith` and `patuhStdin` run the same program bin/patuh.js runs
+ * (runCli), in this process: the environment, stdin, stdout, stderr and the exit code
+ * are the command's own while it runs (one command at a time), and each command opens
+ * and closes the database itself, as the process would. A process costs about 1.3 s
+ * of module loading and proves nothing more for most commands. `patuhProcess` and
+ * `start` run a real process, for what only a process shows (serve, signals, a second
+ * process on a held folder, the launcher itself).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { runCli } from '../../src/cli/program.ts';
 import { type Database, openDatabase } from '../../src/db/database.ts';
+import { serve } from '../../src/http/serve.ts';
+import { runInThisProcess } from './cli-in-process.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** Node 24 from the devDependency: the CLI runs TypeScript directly */
@@ -28,12 +38,14 @@ export interface CliWorkspace {
   setUp(): Promise<void>;
   /** drops it (call in afterAll) */
   tearDown(): Promise<void>;
-  /** runs `patuh ARGS…` and waits for it */
-  patuh(...args: string[]): CliRun;
+  /** runs `patuh ARGS…` (in this process) and waits for it */
+  patuh(...args: string[]): Promise<CliRun>;
   /** the same with more environment variables */
-  patuhWith(env: NodeJS.ProcessEnv, ...args: string[]): CliRun;
+  patuhWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliRun>;
   /** the same with `input` on stdin (e.g. a password for --password-stdin) */
-  patuhStdin(input: string, ...args: string[]): CliRun;
+  patuhStdin(input: string, ...args: string[]): Promise<CliRun>;
+  /** runs `bin/patuh.js ARGS…` as a process of its own (more environment, stdin) and waits for it */
+  patuhProcess(opts: { env?: NodeJS.ProcessEnv; input?: string }, ...args: string[]): CliRun;
   /** starts `patuh ARGS…` without waiting (e.g. serve); stdout and stderr are pipes */
   start(env: NodeJS.ProcessEnv, ...args: string[]): ChildProcess;
   /** the CLI's database opened in this process between runs (PGlite has one user at a time) */
@@ -63,11 +75,14 @@ export function cliWorkspace(name: string): CliWorkspace {
     if (databaseUrl) env.DATABASE_URL = databaseUrl;
     return Object.assign(env, extra);
   };
+  const inProcess = (extra: NodeJS.ProcessEnv, args: string[], input?: string): Promise<CliRun> =>
+    runInThisProcess({ env: envWith(extra), input, cwd: root }, () =>
+      runCli([projectNode, path.join(root, 'bin/patuh.js'), ...args], { serve }),
+    );
   const run = (extra: NodeJS.ProcessEnv, args: string[], input?: string): CliRun => {
     const r = spawnSync(projectNode, [path.join(root, 'bin/patuh.js'), ...args], {
       env: envWith(extra),
       encoding: 'utf8',
-      ...(input === undefined ? {} : { input }),
       cwd: root,
       ...(input === undefined ? {} : { input }),
       timeout: 120_000,
@@ -90,9 +105,10 @@ export function cliWorkspace(name: string): CliWorkspace {
       await admin(`drop database if exists ${dbName} with (force)`);
       dbName = undefined;
     },
-    patuh: (...args) => run({}, args),
-    patuhWith: (extra, ...args) => run(extra, args),
-    patuhStdin: (input, ...args) => run({}, args, input),
+    patuh: (...args) => inProcess({}, args),
+    patuhWith: (extra, ...args) => inProcess(extra, args),
+    patuhStdin: (input, ...args) => inProcess({}, args, input),
+    patuhProcess: (opts, ...args) => run(opts.env ?? {}, args, opts.input),
     start: (extra, ...args) =>
       spawn(projectNode, [path.join(root, 'bin/patuh.js'), ...args], { env: envWith(extra), cwd: root }),
     async withDatabase(body) {

@@ -205,30 +205,30 @@ describe('patuh audit verify', () => {
 
   beforeAll(async () => {
     await cli.setUp();
-    expect(patuh('migrate').code).toBe(0);
+    expect((await patuh('migrate')).code).toBe(0);
     await withDatabase((db) => appendAuditMany(db, range(5).map(awkward)).then(() => undefined));
   });
   afterAll(() => cli.tearDown());
 
   it('exits 0 when the chain is intact and 1 naming the entry edited by hand', async () => {
-    const ok = patuh('audit', 'verify');
+    const ok = await patuh('audit', 'verify');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^intact \(5 entries\)\nhead 5:[0-9a-f]{64}\n$/);
-    const log = patuh('audit', 'log', '--subject', 'submission:3', '--json');
+    const log = await patuh('audit', 'log', '--subject', 'submission:3', '--json');
     expect(log.code).toBe(0);
     expect(JSON.parse(log.stdout)).toMatchObject([{ seq: 3, action: 'test.awkward', subject: 'submission:3' }]);
 
     await withDatabase((db) => tamper(db, sql`update audit_entries set actor = 'someone else' where seq = 4`));
-    const broken = patuh('audit', 'verify');
+    const broken = await patuh('audit', 'verify');
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/^broken at seq 4 \(id \d+\): hash-mismatch/);
-    const json = patuh('audit', 'verify', '--json');
+    const json = await patuh('audit', 'verify', '--json');
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({
       intact: false,
       entries: 3,
       problem: { kind: 'hash-mismatch', seq: 4 },
     });
-    expect(patuh('audit', 'verify', '--anchor', 'nonsense').code).toBe(2);
+    expect((await patuh('audit', 'verify', '--anchor', 'nonsense')).code).toBe(2);
   });
 });

@@ -128,7 +128,7 @@ afterAll(async () => {
 });
 
 describe('a backup', () => {
-  it('holds a manifest with the format, version, migrations, and counts and sha256 of every part', () => {
+  it('holds a manifest with the format, version, migrations, and counts and sha256 of every part', async () => {
     const m: Manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')));
     expect(m).toMatchObject({ format: 'patuh-backup', formatVersion: 1, database: w.t.kind });
     expect(m.migrations).toContain('0001_core');
@@ -364,7 +364,7 @@ describe('patuh backup and patuh restore', () => {
   });
 
   it('back up into a .tar, restore it into an empty data folder, refuse a second restore with exit 2', async () => {
-    expect(from.patuh('migrate').code).toBe(0);
+    expect((await from.patuh('migrate')).code).toBe(0);
     await from.withDatabase((db) =>
       createUser({ db, catalog: defaultCatalog() }, SYSTEM, {
         email: 'kepala@test.id',
@@ -373,24 +373,24 @@ describe('patuh backup and patuh restore', () => {
       }),
     );
     const dir = path.join(tmp, 'cli-backup.tar'); // one file (the service tests use a folder)
-    const backup = from.patuh('backup', dir);
+    const backup = await from.patuh('backup', dir);
     expect(backup.stdout).toMatch(/backup written to/);
     expect(backup.code).toBe(0);
-    expect(from.patuh('restore', '--check', dir).code).toBe(0);
+    expect((await from.patuh('restore', '--check', dir)).code).toBe(0);
 
-    const restore = into.patuh('restore', dir);
+    const restore = await into.patuh('restore', dir);
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
     const users = await into.withDatabase((db) => db.selectFrom('users').select('email').execute());
     expect(users).toEqual([{ email: 'kepala@test.id' }]);
-    expect(into.patuh('audit', 'verify').code).toBe(0);
+    expect((await into.patuh('audit', 'verify')).code).toBe(0);
 
-    const again = into.patuh('restore', '--json', dir);
+    const again = await into.patuh('restore', '--json', dir);
     expect(again.code).toBe(2);
     expect(JSON.parse(again.stdout).error.code).toBe('TARGET_NOT_EMPTY');
     expect(again.stderr).toMatch(/restore into a new, empty database/);
 
-    const notABackup = into.patuh('restore', '--check', from.dataDir);
+    const notABackup = await into.patuh('restore', '--check', from.dataDir);
     expect(notABackup.code).toBe(2);
     expect(notABackup.stderr).toMatch(/is not a Patuh backup/);
   }, 240_000);

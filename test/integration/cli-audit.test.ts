@@ -82,8 +82,8 @@ const LHA = [
   '2026-04-30',
 ];
 /** the id of the product `products add` made (update and remove act on it) */
-const addedProduct = () => {
-  const rows = JSON.parse(patuh('products', 'list', '--entity', 'Kota Bekasi', '--json').stdout) as Array<{
+const addedProduct = async () => {
+  const rows = JSON.parse((await patuh('products', 'list', '--entity', 'Kota Bekasi', '--json')).stdout) as Array<{
     id: number;
     number: string;
   }>;
@@ -103,17 +103,31 @@ const candidates = csvFile([
 const MUTATING: Array<[string, () => ReturnType<typeof patuh>]> = [
   [
     'cycle create',
-    () =>
-      patuh('cycle', 'create', '--year', '2031', '--code', '2031-pemda', '--edition', 'pemda-2023', '--levels', 'kota'),
+    async () =>
+      await patuh(
+        'cycle',
+        'create',
+        '--year',
+        '2031',
+        '--code',
+        '2031-pemda',
+        '--edition',
+        'pemda-2023',
+        '--levels',
+        'kota',
+      ),
   ],
-  ['import answers', () => patuh('import', 'answers', answers, '--cycle', '2031', '--no-progress')],
-  ['import results', () => patuh('import', 'results', results, '--cycle', '2023', '--no-progress')],
-  ['sample candidates', () => patuh('sample', 'candidates', candidates, '--cycle', '2031-pemda')],
-  ['sample draw', () => patuh('sample', 'draw', '--cycle', '2031', '--entity', 'Kota Bekasi', '--seed', 'a')],
+  ['import answers', async () => await patuh('import', 'answers', answers, '--cycle', '2031', '--no-progress')],
+  ['import results', async () => await patuh('import', 'results', results, '--cycle', '2023', '--no-progress')],
+  ['sample candidates', async () => await patuh('sample', 'candidates', candidates, '--cycle', '2031-pemda')],
+  [
+    'sample draw',
+    async () => await patuh('sample', 'draw', '--cycle', '2031', '--entity', 'Kota Bekasi', '--seed', 'a'),
+  ],
   [
     'user create',
-    () =>
-      patuhInput(
+    async () =>
+      await patuhInput(
         'a-long-password-1',
         'user',
         'create',
@@ -126,28 +140,44 @@ const MUTATING: Array<[string, () => ReturnType<typeof patuh>]> = [
   ],
   [
     'user reset-password',
-    () => patuhInput('a-long-password-2', 'user', 'reset-password', '--email', 'a@example.test', '--password-stdin'),
+    async () =>
+      await patuhInput('a-long-password-2', 'user', 'reset-password', '--email', 'a@example.test', '--password-stdin'),
   ],
-  ['token create', () => patuh('token', 'create', '--email', 'a@example.test', '--name', 'ci')],
+  ['token create', async () => await patuh('token', 'create', '--email', 'a@example.test', '--name', 'ci')],
   [
     'import trust',
-    () => {
-      const made = patuh('cycle', 'create', '--year', '2032', '--edition', 'maladministrasi-2025', '--levels', 'kota');
+    async () => {
+      const made = await patuh(
+        'cycle',
+        'create',
+        '--year',
+        '2032',
+        '--edition',
+        'maladministrasi-2025',
+        '--levels',
+        'kota',
+      );
       expect(made.code).toBe(0);
-      return patuh('import', 'trust', trust, '--cycle', '2032', '--no-progress');
+      return await patuh('import', 'trust', trust, '--cycle', '2032', '--no-progress');
     },
   ],
-  ['products import', () => patuh('products', 'import', products)],
-  ['products add', () => patuh('products', 'add', ...LHA, '--status', 'belum')],
-  ['products update', () => patuh('products', 'update', addedProduct(), ...LHA, '--status', 'selesai')],
-  ['products remove', () => patuh('products', 'remove', addedProduct())],
-  ['award hold', () => patuh('award', 'hold', '--cycle', '2023', '--entity', 'Kota Bekasi', '--reason', 'LAHP due')],
-  ['award release', () => patuh('award', 'release', '--cycle', '2023', '--entity', 'Kota Bekasi')],
+  ['products import', async () => await patuh('products', 'import', products)],
+  ['products add', async () => await patuh('products', 'add', ...LHA, '--status', 'belum')],
+  [
+    'products update',
+    async () => await patuh('products', 'update', await addedProduct(), ...LHA, '--status', 'selesai'),
+  ],
+  ['products remove', async () => await patuh('products', 'remove', await addedProduct())],
+  [
+    'award hold',
+    async () => await patuh('award', 'hold', '--cycle', '2023', '--entity', 'Kota Bekasi', '--reason', 'LAHP due'),
+  ],
+  ['award release', async () => await patuh('award', 'release', '--cycle', '2023', '--entity', 'Kota Bekasi')],
 ];
 
 beforeAll(async () => {
   await cli.setUp();
-  expect(patuh('migrate').code).toBe(0);
+  expect((await patuh('migrate')).code).toBe(0);
 });
 afterAll(() => cli.tearDown());
 
@@ -157,7 +187,7 @@ const entries = () =>
   );
 
 describe('every mutating CLI command', () => {
-  it('is listed here, as mutating or read-only', () => {
+  it('is listed here, as mutating or read-only', async () => {
     const all = leaves(buildProgram({ serve: async () => {} })).sort();
     const listed = [...READ_ONLY, ...MUTATING.map(([n]) => n)].sort();
     expect(all).toEqual(listed);
@@ -167,7 +197,7 @@ describe('every mutating CLI command', () => {
     '%s adds to the audit chain, which verifies',
     async (name, run) => {
       const before = await entries();
-      const r = run();
+      const r = await run();
       expect(r.stderr, name).toBe('');
       expect(r.code, name).toBe(0);
       // the chain grew and verifies: read in this process, one open of the database
@@ -182,9 +212,9 @@ describe('every mutating CLI command', () => {
   );
 
   it('audits a redraw as a redraw', async () => {
-    expect(patuh('sample', 'draw', '--cycle', '2031', '--entity', 'Kota Bekasi', '--seed', 'b', '--redraw').code).toBe(
-      0,
-    );
+    expect(
+      (await patuh('sample', 'draw', '--cycle', '2031', '--entity', 'Kota Bekasi', '--seed', 'b', '--redraw')).code,
+    ).toBe(0);
     const last = await withDatabase(
       async (db) =>
         (await sql<{ action: string }>`select action from audit_entries order by seq desc limit 1`.execute(db)).rows[0],

@@ -15,7 +15,7 @@ const { patuh } = cli;
 
 beforeAll(async () => {
   await cli.setUp();
-  expect(patuh('migrate').code).toBe(0);
+  expect((await patuh('migrate')).code).toBe(0);
   await cli.withDatabase((db) =>
     createCycle({ db, catalog: defaultCatalog() }, SYSTEM, {
       year: 2026,
@@ -27,26 +27,26 @@ beforeAll(async () => {
 afterAll(() => cli.tearDown());
 
 describe('patuh on maladministrasi-2025', () => {
-  it('imports answers, trust and products and prints the parts, opinion and qualifier', () => {
+  it('imports answers, trust and products and prints the parts, opinion and qualifier', async () => {
     const edition = defaultCatalog().editions.get('maladministrasi-2025');
     const rows: string[][] = [['entity', 'unit', 'indicator', 'respondent', 'value']];
     for (const d of edition?.dimensions ?? [])
       for (const v of d.variables)
         for (const i of v.indicators)
           rows.push(['Kota Kendari', 'Dinas Kesehatan', i.code, i.method.endsWith('interview') ? 'R1' : '', '3']);
-    expect(patuh('import', 'answers', csvFile(rows), '--cycle', '2026', '--no-progress').code).toBe(0);
+    expect((await patuh('import', 'answers', csvFile(rows), '--cycle', '2026', '--no-progress')).code).toBe(0);
     const trust = csvFile([
       ['entity', 'trust_score'],
       ['Kota Kendari', '80'],
     ]);
-    expect(patuh('import', 'trust', trust, '--cycle', '2026', '--no-progress').code).toBe(0);
+    expect((await patuh('import', 'trust', trust, '--cycle', '2026', '--no-progress')).code).toBe(0);
     const products = csvFile([
       ['entity', 'kind', 'number', 'issued_on', 'due_on', 'status'],
       ['Kota Kendari', 'LHA', 'LHA-7/2026', '2026-01-05', '2026-04-05', 'belum'],
     ]);
-    expect(patuh('products', 'import', products).code).toBe(0);
+    expect((await patuh('products', 'import', products)).code).toBe(0);
 
-    const r = patuh('results', '--cycle', '2026', '--json');
+    const r = await patuh('results', '--cycle', '2026', '--json');
     expect(r.code).toBe(0);
     const [kendari] = JSON.parse(r.stdout);
     // 0.7 × 100 + 0.3 × 80 = 94.00
@@ -63,8 +63,8 @@ describe('patuh on maladministrasi-2025', () => {
       award: { eligible: true, withheld: null },
     });
 
-    const list = JSON.parse(patuh('products', 'list', '--entity', 'Kota Kendari', '--json').stdout);
-    const update = patuh(
+    const list = JSON.parse((await patuh('products', 'list', '--entity', 'Kota Kendari', '--json')).stdout);
+    const update = await patuh(
       'products',
       'update',
       String(list[0].id),
@@ -82,18 +82,18 @@ describe('patuh on maladministrasi-2025', () => {
       'selesai',
     );
     expect(update.code).toBe(0);
-    const [after] = JSON.parse(patuh('results', '--cycle', '2026', '--json').stdout);
+    const [after] = JSON.parse((await patuh('results', '--cycle', '2026', '--json')).stdout);
     expect(after).toMatchObject({ score: 94, opinion: 'Kualitas Tertinggi Tanpa Maladministrasi' });
   });
 
-  it('withholds and releases the award, and refuses a hold without a reason', () => {
+  it('withholds and releases the award, and refuses a hold without a reason', async () => {
     const hold = ['award', 'hold', '--cycle', '2026', '--entity', 'Kota Kendari'];
-    expect(patuh(...hold, '--reason', ' ').code).toBe(2);
-    expect(patuh(...hold, '--reason', 'LHA-7/2026 belum dilaksanakan').code).toBe(0);
-    const [held] = JSON.parse(patuh('results', '--cycle', '2026', '--json').stdout);
+    expect((await patuh(...hold, '--reason', ' ')).code).toBe(2);
+    expect((await patuh(...hold, '--reason', 'LHA-7/2026 belum dilaksanakan')).code).toBe(0);
+    const [held] = JSON.parse((await patuh('results', '--cycle', '2026', '--json')).stdout);
     expect(held.award.withheld.reason).toBe('LHA-7/2026 belum dilaksanakan');
     expect(held.score).toBe(94);
-    expect(patuh('award', 'release', '--cycle', '2026', '--entity', 'Kota Kendari').code).toBe(0);
-    expect(patuh('audit', 'verify').code).toBe(0);
+    expect((await patuh('award', 'release', '--cycle', '2026', '--entity', 'Kota Kendari')).code).toBe(0);
+    expect((await patuh('audit', 'verify')).code).toBe(0);
   });
 });

@@ -58,8 +58,8 @@ describe('password policy over HTTP', () => {
 });
 
 describe('password policy in the CLI', () => {
-  it('refuses a weak password for user create and reset-password with exit code 2 and the reason', () => {
-    const weak = cli.patuhStdin(
+  it('refuses a weak password for user create and reset-password with exit code 2 and the reason', async () => {
+    const weak = await cli.patuhStdin(
       'password12\n',
       'user',
       'create',
@@ -71,7 +71,7 @@ describe('password policy in the CLI', () => {
     );
     expect(weak.code).toBe(2);
     expect(weak.stderr + weak.stdout).toMatch(/most common passwords/);
-    const made = cli.patuhStdin(
+    const made = await cli.patuhStdin(
       `${PASSWORD}\n`,
       'user',
       'create',
@@ -82,7 +82,7 @@ describe('password policy in the CLI', () => {
       '--password-stdin',
     );
     expect(made.code, made.stderr).toBe(0);
-    const mine = cli.patuhStdin(
+    const mine = await cli.patuhStdin(
       'op@test.id-2025!\n',
       'user',
       'reset-password',
@@ -92,7 +92,7 @@ describe('password policy in the CLI', () => {
     );
     expect(mine.code).toBe(2);
     expect(mine.stderr + mine.stdout).toMatch(/e-mail address/);
-    const repeat = cli.patuhStdin(
+    const repeat = await cli.patuhStdin(
       'aaaaaaaaaa\n',
       'user',
       'reset-password',
@@ -102,8 +102,16 @@ describe('password policy in the CLI', () => {
     );
     expect(repeat.code).toBe(2);
     expect(
-      cli.patuhStdin('a-brand-new-password\n', 'user', 'reset-password', '--email', 'op@test.id', '--password-stdin')
-        .code,
+      (
+        await cli.patuhStdin(
+          'a-brand-new-password\n',
+          'user',
+          'reset-password',
+          '--email',
+          'op@test.id',
+          '--password-stdin',
+        )
+      ).code,
     ).toBe(0);
   });
 });

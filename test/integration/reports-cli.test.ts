@@ -23,38 +23,50 @@ beforeAll(async () => {
     ['Kota Bekasi', 'Dinas Kesehatan', '81.36'],
     ['Kota Kendari', 'Dinas Sosial', '58.99'],
   ]);
-  const r = patuh('import', 'results', file, '--cycle', '2022', '--no-progress');
+  const r = await patuh('import', 'results', file, '--cycle', '2022', '--no-progress');
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
 });
 afterAll(() => cli.tearDown());
 
 describe('patuh report', () => {
-  it('writes a report card and a certificate', () => {
+  it('writes a report card and a certificate', async () => {
     const card = path.join(out, 'bekasi.pdf');
-    const r = patuh('report', 'card', '--cycle', '2022', '--entity', 'Kota Bekasi', '-o', card);
+    const r = await patuh('report', 'card', '--cycle', '2022', '--entity', 'Kota Bekasi', '-o', card);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/rapor 2022 Kota Bekasi \(83,18/);
     expect(pdfFlatText(readFileSync(card))).toContain('Nilai 83,18');
     const cert = path.join(out, 'bekasi-piagam.pdf');
-    const ambiguous = patuh('report', 'certificate', '--cycle', '2022', '--entity', 'Bekasi', '-o', cert);
+    const ambiguous = await patuh('report', 'certificate', '--cycle', '2022', '--entity', 'Bekasi', '-o', cert);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toMatch(/could be/);
-    expect(patuh('report', 'certificate', '--cycle', '2022', '--entity', 'Kota Bekasi', '-o', cert).code).toBe(0);
+    expect((await patuh('report', 'certificate', '--cycle', '2022', '--entity', 'Kota Bekasi', '-o', cert)).code).toBe(
+      0,
+    );
     expect(pdfFlatText(readFileSync(cert))).toContain('Kategori B — Kualitas Tinggi');
   });
 
-  it('refuses a certificate outside the green zone with exit code 2', () => {
+  it('refuses a certificate outside the green zone with exit code 2', async () => {
     const file = path.join(out, 'kendari-piagam.pdf');
-    const r = patuh('report', 'certificate', '--cycle', '2022', '--entity', 'Kota Kendari', '-o', file);
+    const r = await patuh('report', 'certificate', '--cycle', '2022', '--entity', 'Kota Kendari', '-o', file);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/kuning zone.*green zone/);
     expect(existsSync(file)).toBe(false);
   });
 
-  it('writes every card of a cycle into a folder', () => {
+  it('writes every card of a cycle into a folder', async () => {
     const dir = path.join(out, 'cards');
-    const r = patuh('report', 'cards', '--cycle', '2022', '--out', dir, '--certificates', '--no-progress', '--json');
+    const r = await patuh(
+      'report',
+      'cards',
+      '--cycle',
+      '2022',
+      '--out',
+      dir,
+      '--certificates',
+      '--no-progress',
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ cycle: 2022, cards: 2, certificates: 1 });
     expect(readdirSync(dir).sort()).toEqual([
@@ -66,16 +78,16 @@ describe('patuh report', () => {
 });
 
 describe('patuh rankings and export', () => {
-  it('prints the awards list as JSON', () => {
-    const r = patuh('rankings', '--cycle', '2022', '--kind', 'awards', '--json');
+  it('prints the awards list as JSON', async () => {
+    const r = await patuh('rankings', '--cycle', '2022', '--kind', 'awards', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).rows.map((x: { entity: { name: string } }) => x.entity.name)).toEqual(['Kota Bekasi']);
-    expect(patuh('rankings', '--cycle', '2022', '--kind', 'best').code).toBe(2);
+    expect((await patuh('rankings', '--cycle', '2022', '--kind', 'best')).code).toBe(2);
   });
 
-  it('exports results and answers as files', () => {
+  it('exports results and answers as files', async () => {
     const csv = path.join(out, 'units.csv');
-    const r = patuh(
+    const r = await patuh(
       'export',
       'results',
       '--cycle',
@@ -95,9 +107,9 @@ describe('patuh rankings and export', () => {
       ['Kota Bekasi', 'Dinas Kesehatan', '81.36', '83.18'],
       ['Kota Kendari', 'Dinas Sosial', '58.99', '58.99'],
     ]);
-    expect(patuh('export', 'results', '--cycle', '2022', '--format', 'pdf', '-o', csv).code).toBe(2);
+    expect((await patuh('export', 'results', '--cycle', '2022', '--format', 'pdf', '-o', csv)).code).toBe(2);
     const answers = path.join(out, 'answers.csv');
-    const a = patuh(
+    const a = await patuh(
       'export',
       'answers',
       '--cycle',

@@ -14,7 +14,7 @@ const { patuh, withDatabase } = cli;
 
 beforeAll(async () => {
   await cli.setUp();
-  expect(patuh('migrate').code).toBe(0);
+  expect((await patuh('migrate')).code).toBe(0);
   await withDatabase(async (db) => {
     await insertCycle(db, {
       year: 2025,
@@ -41,8 +41,8 @@ const ROWS = [
 describe('patuh sample', () => {
   let first: string;
 
-  it('imports candidates and rejects a bad file with row numbers (exit 2)', () => {
-    const bad = patuh(
+  it('imports candidates and rejects a bad file with row numbers (exit 2)', async () => {
+    const bad = await patuh(
       'sample',
       'candidates',
       csvFile([HEADER, ...ROWS, ['Kota Bekasi', 'X', 'Dinas PU', 'IMB']]),
@@ -52,13 +52,13 @@ describe('patuh sample', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/1 bad row, nothing was imported/);
     expect(bad.stderr).toMatch(/row 8 \(kind\): "Dinas PU" is not a unit kind/);
-    const ok = patuh('sample', 'candidates', csvFile([HEADER, ...ROWS]), '--cycle', '2025', '--json');
+    const ok = await patuh('sample', 'candidates', csvFile([HEADER, ...ROWS]), '--cycle', '2025', '--json');
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ entities: 1, units: 4, products: 6 });
   });
 
-  it('draws with a seed (exit 0), refuses to draw again (exit 2), and redraws the same JSON with --redraw', () => {
-    const a = patuh('sample', 'draw', '--cycle', '2025', '--entity', 'Kota Bekasi', '--seed', 'S', '--json');
+  it('draws with a seed (exit 0), refuses to draw again (exit 2), and redraws the same JSON with --redraw', async () => {
+    const a = await patuh('sample', 'draw', '--cycle', '2025', '--entity', 'Kota Bekasi', '--seed', 'S', '--json');
     expect(a.code).toBe(0);
     first = a.stdout;
     const sample = JSON.parse(first);
@@ -66,11 +66,11 @@ describe('patuh sample', () => {
     expect(sample.units).toHaveLength(3);
     expect(sample.shortfalls).toContainEqual({ kind: 'DPMPTSP', unit: null, required: 1, available: 0 });
 
-    const again = patuh('sample', 'draw', '--cycle', '2025', '--entity', 'Kota Bekasi', '--seed', 'S', '--json');
+    const again = await patuh('sample', 'draw', '--cycle', '2025', '--entity', 'Kota Bekasi', '--seed', 'S', '--json');
     expect(again.code).toBe(2);
     expect(JSON.parse(again.stdout).error.code).toBe('CONFLICT');
 
-    const redraw = patuh(
+    const redraw = await patuh(
       'sample',
       'draw',
       '--cycle',
@@ -90,8 +90,8 @@ describe('patuh sample', () => {
     expect(JSON.stringify({ ...rest, replaced: null }, null, 2)).toBe(first.trim());
   });
 
-  it('shows the stored sample', () => {
-    const s = patuh('sample', 'show', '--cycle', '2025', '--entity', '32.75', '--json');
+  it('shows the stored sample', async () => {
+    const s = await patuh('sample', 'show', '--cycle', '2025', '--entity', '32.75', '--json');
     expect(s.code).toBe(0);
     const { drawnBy, drawnAt, ...rest } = JSON.parse(s.stdout);
     expect(drawnBy).toBe('cli');
@@ -100,27 +100,27 @@ describe('patuh sample', () => {
   });
 
   it('verifies: exit 0 when all match, 1 naming the entity when a stored sample was edited', async () => {
-    const ok = patuh('sample', 'verify', '--cycle', '2025');
+    const ok = await patuh('sample', 'verify', '--cycle', '2025');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/1 samples checked, 1 match/);
     await withDatabase(async (db) => {
       await sql`update samples set result = jsonb_set(result, '{units,0,name}', '"Disdukcapil Palsu"')`.execute(db);
     });
-    const bad = patuh('sample', 'verify', '--cycle', '2025', '--json');
+    const bad = await patuh('sample', 'verify', '--cycle', '2025', '--json');
     expect(bad.code).toBe(1);
     const report = JSON.parse(bad.stdout);
     expect(report.ok).toBe(false);
     expect(report.differing).toEqual([
       { entity: { code: '32.75', name: 'Kota Bekasi' }, reason: expect.stringMatching(/Disdukcapil Palsu/) },
     ]);
-    const text = patuh('sample', 'verify', '--cycle', '2025');
+    const text = await patuh('sample', 'verify', '--cycle', '2025');
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/DIFFERS {2}Kota Bekasi \(32\.75\)/);
   });
 
-  it('exits 2 for an unknown cycle or entity', () => {
-    expect(patuh('sample', 'verify', '--cycle', '2031').code).toBe(2);
-    const r = patuh('sample', 'show', '--cycle', '2025', '--entity', 'Kota Bekasy');
+  it('exits 2 for an unknown cycle or entity', async () => {
+    expect((await patuh('sample', 'verify', '--cycle', '2031')).code).toBe(2);
+    const r = await patuh('sample', 'show', '--cycle', '2025', '--entity', 'Kota Bekasy');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/did you mean Kota Bekasi/);
   });

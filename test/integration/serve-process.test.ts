@@ -21,7 +21,7 @@ let token = '';
 
 beforeAll(async () => {
   await cli.setUp();
-  const made = cli.patuhStdin(
+  const made = await cli.patuhStdin(
     PASSWORD,
     'user',
     'create',
@@ -32,14 +32,14 @@ beforeAll(async () => {
     '--password-stdin',
   );
   expect(made.code, made.stderr).toBe(0);
-  const t = cli.patuh('token', 'create', '--email', 'admin@serve.test', '--name', 'serve test', '--json');
+  const t = await cli.patuh('token', 'create', '--email', 'admin@serve.test', '--name', 'serve test', '--json');
   expect(t.code, t.stderr).toBe(0);
   token = (JSON.parse(t.stdout) as { token: string }).token;
 });
 afterAll(() => cli.tearDown());
 
-function emails(): string[] {
-  const r = cli.patuh('user', 'list', '--json');
+async function emails(): Promise<string[]> {
+  const r = await cli.patuh('user', 'list', '--json');
   expect(r.code, r.stderr).toBe(0);
   return (JSON.parse(r.stdout) as { email: string }[]).map((u) => u.email);
 }
@@ -54,9 +54,13 @@ describe.skipIf(!onPglite)('one process per PGlite data folder', () => {
     const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number; command: string };
     expect(lock).toMatchObject({ pid: server.child.pid, command: 'serve' });
 
-    const refused = createUser('second@serve.test');
-    expect(refused.code).not.toBe(0);
+    // a second process, as a person would start it
+    const refused = cli.patuhProcess(
+      { input: PASSWORD },
+      ...['user', 'create', '--email', 'second@serve.test', '--role', 'admin', '--password-stdin'],
+    );
     expect(refused.stdout).not.toMatch(/created/);
+    expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain(`in use by process ${server.child.pid} (patuh serve)`);
     expect(refused.stderr).toMatch(/Stop the server first/);
     expect(refused.stderr).toMatch(/through the running server/);
@@ -65,7 +69,7 @@ describe.skipIf(!onPglite)('one process per PGlite data folder', () => {
     // a copy of the folder (as the e2e tests read the server's data) carries the lock file, not the lock
     const copy = mkdtempSync(path.join(tmpdir(), 'patuh-serve-copy-'));
     cpSync(cli.dataDir, copy, { recursive: true });
-    const onCopy = cli.patuhWith({ PATUH_DATA_DIR: copy }, 'user', 'list', '--json');
+    const onCopy = await cli.patuhWith({ PATUH_DATA_DIR: copy }, 'user', 'list', '--json');
     expect(onCopy.code, onCopy.stderr).toBe(0);
 
     // kill -9: no clean-up runs, the lock file stays, and must not block the folder
@@ -73,10 +77,10 @@ describe.skipIf(!onPglite)('one process per PGlite data folder', () => {
     expect((await server.exited).signal).toBe('SIGKILL');
     expect(existsSync(lockFile)).toBe(true);
 
-    expect(emails()).not.toContain('second@serve.test'); // the refused command wrote nothing
-    const made = createUser('second@serve.test');
+    expect(await emails()).not.toContain('second@serve.test'); // the refused command wrote nothing
+    const made = await createUser('second@serve.test');
     expect(made.code, made.stderr).toBe(0);
-    expect(emails()).toContain('second@serve.test');
+    expect(await emails()).toContain('second@serve.test');
     expect(existsSync(lockFile)).toBe(false); // released by the command that took it over
   });
 });
@@ -126,7 +130,7 @@ describe('SIGTERM stops patuh serve gracefully', () => {
     expect((await server.exited).code).toBe(0);
     expect(server.stdout()).toMatch(/stopped: every request answered/);
     if (onPglite) expect(existsSync(lockFile)).toBe(false);
-    expect(emails()).toContain('inflight@serve.test');
+    expect(await emails()).toContain('inflight@serve.test');
   });
 });
 
