@@ -15,7 +15,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: ['test/integration/**/*.test.ts'] },
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          // one migrated, seeded database per run, copied for each test context (test/helpers/db.ts)
+          globalSetup: ['test/helpers/db-template.ts'],
+        },
       },
     ],
   },

@@ -28,7 +28,8 @@ import type { DB } from './schema.ts';
 export type Database = Kysely<DB>;
 
 export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string | null } // null: in memory (tests)
+  // null: in memory (tests), empty or started from `template` (a dump of another in-memory database)
+  | { kind: 'pglite'; dataDir: string | null; template?: Blob }
   | { kind: 'postgres'; url: string };
 
 export interface DatabaseHandle {
@@ -90,7 +91,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     drivers.set(db, { kind: 'postgres', pool });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (config.dataDir === null) return openPglite(new PGlite({ parsers }), () => {});
+  if (config.dataDir === null) {
+    const from = config.template ? { loadDataDir: config.template } : {};
+    return openPglite(new PGlite({ parsers, ...from }), () => {});
+  }
   // one process per folder (data-dir-lock.ts), durable commits (pglite-durable.ts, ADR 0011)
   mkdirSync(config.dataDir, { recursive: true });
   const lock = lockDataDir(config.dataDir);

@@ -1,10 +1,13 @@
 /**
  * Test databases: PGlite in memory by default; the PostgreSQL server when
  * PATUH_TEST_DATABASE_URL is set (CI runs the integration suite both ways). Each
- * call gets its own empty database, migrated and seeded like a fresh installation.
+ * call gets its own database, migrated and seeded like a fresh installation: a copy
+ * of the run's template (db-template.ts) when the suite made one, else made here.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { defaultCatalog } from '../../src/services/instrument-catalog.ts';
@@ -19,19 +22,44 @@ export interface TestContext {
 export const testDatabaseKind = (): 'pglite' | 'postgres' =>
   process.env.PATUH_TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
+/** The template of this run (db-template.ts), if the suite made one. */
+function template(): string | undefined {
+  try {
+    return inject('databaseTemplate');
+  } catch {
+    return undefined; // outside a vitest run that made one
+  }
+}
+
+let pgliteTemplate: Blob | undefined;
+
+async function admin(url: string, statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+}
+
 export async function createTestContext(): Promise<TestContext> {
   const files = defaultCatalog();
   const url = process.env.PATUH_TEST_DATABASE_URL;
+  const from = template();
   if (!url) {
-    const handle = await openDatabase({ kind: 'pglite', dataDir: null });
+    if (from) pgliteTemplate ??= new Blob([readFileSync(from)]);
+    const handle = await openDatabase({
+      kind: 'pglite',
+      dataDir: null,
+      ...(from && pgliteTemplate ? { template: pgliteTemplate } : {}),
+    });
+    // on a copy of the template this only confirms there is nothing to do
     const { catalog } = await prepareDatabase(handle.db, files);
     return { ctx: { db: handle.db, catalog }, kind: 'pglite', close: () => handle.close() };
   }
   const name = `patuh_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  await admin(url, from ? `create database ${name} template ${from}` : `create database ${name}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'postgres', url: u.toString() });
@@ -41,10 +69,7 @@ export async function createTestContext(): Promise<TestContext> {
     kind: 'postgres',
     close: async () => {
       await handle.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await admin(url, `drop database if exists ${name} with (force)`);
     },
   };
 }
