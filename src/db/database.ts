@@ -27,8 +27,8 @@ import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
 
+/** PGlite's dataDir null: in memory (tests), empty or started from `template` (a dump of another in-memory database). */
 export type DatabaseConfig =
-  // null: in memory (tests), empty or started from `template` (a dump of another in-memory database)
   | { kind: 'pglite'; dataDir: string | null; template?: Blob }
   | { kind: 'postgres'; url: string };
 
