@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type DatabaseConfig, openDatabase } from '../src/db/database.ts';
+import { serviceContext } from '../src/services/container.ts';
 import { exportAnswers } from '../src/services/exports/answers-export.ts';
 import { defaultCatalog } from '../src/services/instrument-catalog.ts';
 
@@ -36,7 +37,7 @@ const sample = setInterval(() => {
 try {
   const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
   const cpu0 = process.cpuUsage();
-  const r = await exportAnswers({ db: handle.db, catalog: defaultCatalog() }, Number(year), file);
+  const r = await exportAnswers(serviceContext(handle, defaultCatalog()), Number(year), file);
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const maxRssMb = peakRssMb();

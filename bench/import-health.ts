@@ -13,11 +13,12 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { DEFAULT_IMPORT_LIMITS } from '../src/config.ts';
-import { type Database, openDatabase } from '../src/db/database.ts';
+import { type DatabaseHandle, openDatabase } from '../src/db/database.ts';
 import { listEntities } from '../src/db/repos/entities.ts';
 import { buildServer } from '../src/http/server.ts';
 import { createUser } from '../src/services/auth/create-user.ts';
 import { SYSTEM } from '../src/services/auth/principal.ts';
+import { serviceContext } from '../src/services/container.ts';
 import { loadCycle, requireInstrument } from '../src/services/cycles.ts';
 import { defaultCatalog } from '../src/services/instrument-catalog.ts';
 import { buildResolver } from '../src/services/registry/registry.ts';
@@ -96,10 +97,11 @@ function row(backend: string, phase: string, r: { latencies: number[]; failures:
   };
 }
 
-async function benchOne(label: string, db: Database, csv: string): Promise<HealthRow[]> {
+async function benchOne(label: string, handle: DatabaseHandle, csv: string): Promise<HealthRow[]> {
   const catalog = defaultCatalog();
+  const { db } = handle;
   await prepareDatabase(db, catalog);
-  const ctx = { db, catalog };
+  const ctx = serviceContext(handle, catalog);
   await createUser(ctx, SYSTEM, { email: 'bench@patuh.local', role: 'admin', password: PASSWORD });
   const limits = { ...DEFAULT_IMPORT_LIMITS, maxRows: 2 * ROWS, maxCells: 10 * ROWS, maxBytes: 200 * MIB };
   const app = await buildServer(ctx, {
@@ -173,7 +175,7 @@ export async function benchImportHealth(): Promise<HealthRow[]> {
     const pglite = await openDatabase({ kind: 'pglite', dataDir: path.join(work, 'pglite') });
     try {
       await prepareDatabase(pglite.db);
-      const instrument = requireInstrument(await loadCycle({ db: pglite.db, catalog: defaultCatalog() }, YEAR));
+      const instrument = requireInstrument(await loadCycle(serviceContext(pglite, defaultCatalog()), YEAR));
       // only bodies that can be assessed in the year (a successor that exists from 2025 cannot)
       const all = await listEntities(pglite.db);
       const resolver = buildResolver(all);
@@ -184,7 +186,7 @@ export async function benchImportHealth(): Promise<HealthRow[]> {
       const n = await writeCsv(csv, firstRows(nationalAnswers(instrument, entities, 40), ROWS));
       process.stderr.write(`[health] ${n} answers written to ${csv}\n`);
       if ((process.env.PATUH_BENCH_BACKENDS ?? 'pglite,postgres').includes('pglite')) {
-        rows.push(...(await benchOne('PGlite', pglite.db, csv)));
+        rows.push(...(await benchOne('PGlite', pglite, csv)));
       }
     } finally {
       await pglite.close();
@@ -206,7 +208,7 @@ export async function benchImportHealth(): Promise<HealthRow[]> {
       u.pathname = `/${name}`;
       const h = await openDatabase({ kind: 'postgres', url: u.toString() });
       try {
-        rows.push(...(await benchOne('PostgreSQL', h.db, csv)));
+        rows.push(...(await benchOne('PostgreSQL', h, csv)));
       } finally {
         await h.close();
       }

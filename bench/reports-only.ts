@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { type DatabaseConfig, openDatabase } from '../src/db/database.ts';
 import { listEntities } from '../src/db/repos/entities.ts';
+import { serviceContext } from '../src/services/container.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { loadCycle, requireInstrument } from '../src/services/cycles.ts';
 import { importAnswers } from '../src/services/imports/import-answers.ts';
@@ -31,7 +32,7 @@ async function backend(label: string, config: DatabaseConfig): Promise<void> {
   let open = true;
   try {
     await prepareDatabase(h.db);
-    const ctx: ServiceContext = { db: h.db, catalog };
+    const ctx = serviceContext(h, catalog);
     const cycle = await loadCycle(ctx, YEAR);
     await h.db
       .updateTable('cycles')
@@ -54,7 +55,7 @@ try {
   {
     const h = await openDatabase({ kind: 'pglite', dataDir: null });
     await prepareDatabase(h.db);
-    const instrument = requireInstrument(await loadCycle({ db: h.db, catalog }, YEAR));
+    const instrument = requireInstrument(await loadCycle(serviceContext(h, catalog), YEAR));
     await writeCsv(csv, nationalAnswers(instrument, pickEntities(await listEntities(h.db), YEAR), 30));
     await h.close();
   }

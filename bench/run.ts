@@ -18,6 +18,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/database.ts';
 import { listEntities } from '../src/db/repos/entities.ts';
+import { serviceContext } from '../src/services/container.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { loadCycle, requireInstrument } from '../src/services/cycles.ts';
 import { importAnswers } from '../src/services/imports/import-answers.ts';
@@ -179,7 +180,7 @@ async function main() {
     const pgliteConfig = { kind: 'pglite', dataDir: path.join(work, 'pglite') } as const;
     const pglite = await openDatabase(pgliteConfig);
     await prepareDatabase(pglite.db);
-    const ctx: ServiceContext = { db: pglite.db, catalog };
+    const ctx = serviceContext(pglite, catalog);
     const instrument = requireInstrument(await loadCycle(ctx, YEAR));
     const entities = pickEntities(await listEntities(pglite.db), YEAR);
     const n = await writeCsv(csv, nationalAnswers(instrument, entities, SERVICE_USERS));
@@ -207,7 +208,7 @@ async function main() {
       const pgh = await openDatabase({ kind: 'postgres', url: u.toString() });
       try {
         await prepareDatabase(pgh.db);
-        const pgCtx = { db: pgh.db, catalog };
+        const pgCtx = serviceContext(pgh, catalog);
         all.push(...(await runBackend('PostgreSQL', pgCtx, csv)));
         reports.push(await benchReportCards('PostgreSQL', pgCtx, YEAR));
         const floor = await answersFloor(pgCtx, YEAR);

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { type Database, type DatabaseHandle, rawDriver } from '../src/db/database.ts';
+import type { Database, DatabaseHandle } from '../src/db/database.ts';
 import { listEntities } from '../src/db/repos/entities.ts';
 import { ensureUnits } from '../src/db/repos/units.ts';
 import { parseInstrument } from '../src/domain/instrument/schema.ts';
@@ -23,9 +23,9 @@ import { buildServer } from '../src/http/server.ts';
 import { createUser } from '../src/services/auth/create-user.ts';
 import { createToken } from '../src/services/auth/manage-tokens.ts';
 import { SYSTEM } from '../src/services/auth/principal.ts';
+import { serviceContext } from '../src/services/container.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { createAssignment } from '../src/services/fieldwork/assignments.ts';
-import { syncWriterFor } from '../src/services/fieldwork/sync-writer.ts';
 import { type Catalog, defaultCatalog } from '../src/services/instrument-catalog.ts';
 import { createCycle } from '../src/services/lifecycle/create-cycle.ts';
 import { transitionCycle } from '../src/services/lifecycle/transition-cycle.ts';
@@ -149,9 +149,10 @@ async function counts(db: Database): Promise<{ sheets: number; audit: number }> 
 }
 
 /** CPU time (ms) of this database's PostgreSQL backends by pid, from /proc; empty for PGlite (it runs in the server process). */
-async function dbCpu(db: Database): Promise<Map<number, number>> {
+async function dbCpu(handle: DatabaseHandle): Promise<Map<number, number>> {
+  const { db } = handle;
   const out = new Map<number, number>();
-  if (rawDriver(db)?.kind !== 'postgres') return out;
+  if (handle.driver.kind !== 'postgres') return out;
   const r = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(db);
   for (const { pid } of r.rows) {
     try {
@@ -220,9 +221,9 @@ async function floorPerSecond(db: Database, tag: string): Promise<number> {
 export async function benchSync(label: string, open: () => Promise<DatabaseHandle>): Promise<SyncRow[]> {
   const handle = await open();
   // idle connections ended by the database's removal must not crash the bench (pg emits them on the pool)
-  const driver = rawDriver(handle.db);
-  if (driver?.kind === 'postgres') driver.pool.on('error', () => {});
-  const ctx: ServiceContext = { db: handle.db, catalog: benchCatalog() };
+  const { driver } = handle;
+  if (driver.kind === 'postgres') driver.pool.on('error', () => {});
+  const ctx = serviceContext(handle, benchCatalog());
   const app = await buildServer(ctx, { logLevel: 'silent', webDist: null });
   const rows: SyncRow[] = [];
   try {
@@ -254,13 +255,13 @@ export async function benchSync(label: string, open: () => Promise<DatabaseHandl
       const before = await counts(handle.db);
       process.stderr.write(`[${label}] sync: concurrency ${level.concurrency}, ${level.batch} per request\n`);
       const cpu0 = process.cpuUsage();
-      const writer0 = { ...syncWriterFor(ctx).stats };
-      const db0 = await dbCpu(handle.db);
+      const writer0 = { ...ctx.runtime.syncWriter.stats };
+      const db0 = await dbCpu(handle);
       const r = await runClient(job(tag, level.concurrency, level.batch, Math.ceil(level.maxSubmissions * SCALE)));
       const cpu = process.cpuUsage(cpu0);
       const serverMs = (cpu.user + cpu.system) / 1000;
-      const dbMs = cpuBetween(db0, await dbCpu(handle.db));
-      const writer = syncWriterFor(ctx).stats;
+      const dbMs = cpuBetween(db0, await dbCpu(handle));
+      const writer = ctx.runtime.syncWriter.stats;
       const perTransaction = (writer.sheets - writer0.sheets) / Math.max(1, writer.transactions - writer0.transactions);
       const after = await counts(handle.db);
       const stored = r.outcomes.stored ?? 0;

@@ -24,6 +24,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../src/db/database.ts';
+import { serviceContext } from '../src/services/container.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { loadDemoIfEmpty } from '../src/services/demo.ts';
 import { exportResults } from '../src/services/exports/results-export.ts';
@@ -80,7 +81,7 @@ const handle = await openDatabase({ kind: 'pglite', dataDir: null });
 const problems: string[] = [];
 let checked = 0;
 try {
-  const ctx: ServiceContext = { db: handle.db, catalog: defaultCatalog() };
+  const ctx = serviceContext(handle, defaultCatalog());
   await prepareDatabase(handle.db);
   await loadDemoIfEmpty(ctx);
   const fixture = path.join(work, 'published.csv');

@@ -35,6 +35,8 @@ export type DatabaseConfig =
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseConfig['kind'];
+  /** the driver under `db`, for what Kysely cannot do (streaming COPY in exports) */
+  driver: RawDriver;
   close(): Promise<void>;
 }
 
@@ -44,12 +46,6 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 /** The driver under a Kysely instance, for what Kysely cannot do (streaming COPY in exports). */
 export type RawDriver = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
-const drivers = new WeakMap<Database, RawDriver>();
-
-/** The driver of a database opened by openDatabase; undefined for a transaction or any other instance. */
-export function rawDriver(db: Database): RawDriver | undefined {
-  return drivers.get(db);
-}
 
 /**
  * SQL whose text starts with this comment (or has it right after its verb) is
@@ -88,8 +84,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     // Without a listener, pg would rethrow that error and end the process.
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    drivers.set(db, { kind: 'postgres', pool });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', driver: { kind: 'postgres', pool }, close: () => db.destroy() };
   }
   if (config.dataDir === null) {
     const from = config.template ? { loadDataDir: config.template } : {};
@@ -114,10 +109,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 async function openPglite(pglite: PGlite, afterClose: () => void): Promise<DatabaseHandle> {
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-  drivers.set(db, { kind: 'pglite', pglite });
   return {
     db,
     kind: 'pglite',
+    driver: { kind: 'pglite', pglite },
     close: async () => {
       try {
         await db.destroy();

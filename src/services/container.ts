@@ -9,6 +9,7 @@ import type { ServiceContext } from './context.ts';
 import type { BlobStore } from './evidence/blob-store.ts';
 import { evidenceStorageFrom } from './evidence/storage.ts';
 import { type Catalog, defaultCatalog } from './instrument-catalog.ts';
+import { createRuntime } from './runtime.ts';
 import { prepareDatabase, type SetupReport } from './setup.ts';
 
 export interface Container {
@@ -27,13 +28,26 @@ export async function openContainer(
   try {
     const setup = await prepareDatabase(handle.db, catalog);
     // the editions in use are served from their frozen copies
-    const ctx: ServiceContext = { db: handle.db, catalog: setup.catalog };
-    if (opts.passwordMinScore !== undefined) ctx.passwordMinScore = opts.passwordMinScore;
+    const ctx = serviceContext(handle, setup.catalog, opts);
     return { ctx, setup, close: () => handle.close() };
   } catch (e) {
     await handle.close();
     throw e;
   }
+}
+
+/** The context of an open database: the one way a ServiceContext is made (server, CLI, tests, bench). */
+export function serviceContext(
+  handle: Pick<DatabaseHandle, 'db' | 'driver'>,
+  catalog: Catalog,
+  opts: { passwordMinScore?: number } = {},
+): ServiceContext {
+  const base = {
+    db: handle.db,
+    catalog,
+    ...(opts.passwordMinScore === undefined ? {} : { passwordMinScore: opts.passwordMinScore }),
+  };
+  return { ...base, runtime: createRuntime(base, handle.driver) };
 }
 
 /**

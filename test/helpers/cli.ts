@@ -19,6 +19,9 @@ import pg from 'pg';
 import { runCli } from '../../src/cli/program.ts';
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import { serve } from '../../src/http/serve.ts';
+import { serviceContext } from '../../src/services/container.ts';
+import type { ServiceContext } from '../../src/services/context.ts';
+import { defaultCatalog } from '../../src/services/instrument-catalog.ts';
 import { runInThisProcess } from './cli-in-process.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -48,8 +51,8 @@ export interface CliWorkspace {
   patuhProcess(opts: { env?: NodeJS.ProcessEnv; input?: string }, ...args: string[]): CliRun;
   /** starts `patuh ARGS…` without waiting (e.g. serve); stdout and stderr are pipes */
   start(env: NodeJS.ProcessEnv, ...args: string[]): ChildProcess;
-  /** the CLI's database opened in this process between runs (PGlite has one user at a time) */
-  withDatabase<T>(body: (db: Database) => Promise<T>): Promise<T>;
+  /** the CLI's database opened in this process between runs (PGlite has one user at a time), and a context on it */
+  withDatabase<T>(body: (db: Database, ctx: ServiceContext) => Promise<T>): Promise<T>;
 }
 
 /** `name` tells the folder and the database apart (letters and underscores). */
@@ -118,7 +121,7 @@ export function cliWorkspace(name: string): CliWorkspace {
           : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
       );
       try {
-        return await body(handle.db);
+        return await body(handle.db, serviceContext(handle, defaultCatalog()));
       } finally {
         await handle.close();
       }

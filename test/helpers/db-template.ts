@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase, rawDriver } from '../../src/db/database.ts';
+import { openDatabase } from '../../src/db/database.ts';
 import { prepareDatabase } from '../../src/services/setup.ts';
 
 declare module 'vitest' {
@@ -35,8 +35,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!url) {
     const handle = await openDatabase({ kind: 'pglite', dataDir: null });
     await prepareDatabase(handle.db);
-    const driver = rawDriver(handle.db);
-    if (driver?.kind !== 'pglite') throw new Error('expected PGlite');
+    const { driver } = handle;
+    if (driver.kind !== 'pglite') throw new Error('expected PGlite');
     const dump = await driver.pglite.dumpDataDir('none');
     await handle.close();
     const dir = mkdtempSync(path.join(tmpdir(), 'patuh-template-'));

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
+import { serviceContext } from '../../src/services/container.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { defaultCatalog } from '../../src/services/instrument-catalog.ts';
 import { prepareDatabase } from '../../src/services/setup.ts';
@@ -56,7 +57,7 @@ export async function createTestContext(): Promise<TestContext> {
     });
     // on a copy of the template this only confirms there is nothing to do
     const { catalog } = await prepareDatabase(handle.db, files);
-    return { ctx: { db: handle.db, catalog }, kind: 'pglite', close: () => handle.close() };
+    return { ctx: serviceContext(handle, catalog), kind: 'pglite', close: () => handle.close() };
   }
   const name = `patuh_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   await admin(url, from ? `create database ${name} template ${from}` : `create database ${name}`);
@@ -65,7 +66,7 @@ export async function createTestContext(): Promise<TestContext> {
   const handle = await openDatabase({ kind: 'postgres', url: u.toString() });
   const { catalog } = await prepareDatabase(handle.db, files);
   return {
-    ctx: { db: handle.db, catalog },
+    ctx: serviceContext(handle, catalog),
     kind: 'postgres',
     close: async () => {
       await handle.close();

@@ -22,6 +22,7 @@ import { SYSTEM } from '../../src/services/auth/principal.ts';
 import { createBackup } from '../../src/services/backup/create-backup.ts';
 import { type Manifest, manifestSchema } from '../../src/services/backup/manifest.ts';
 import { checkTargetEmpty, restoreBackup } from '../../src/services/backup/restore-backup.ts';
+import { serviceContext } from '../../src/services/container.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { type BlobStore, FileBlobStore } from '../../src/services/evidence/blob-store.ts';
 import { S3BlobStore } from '../../src/services/evidence/s3-store.ts';
@@ -275,7 +276,7 @@ describe('a backup from an older Patuh', () => {
     try {
       const r = await restoreBackup({ db: fresh.db, store: new FileBlobStore(path.join(tmp, 'older-store')) }, older);
       expect(r.migrated).toContain('0016_stored_results');
-      const ctx = { db: fresh.db, catalog: defaultCatalog() };
+      const ctx = serviceContext(fresh, defaultCatalog());
       await prepareDatabase(ctx.db, ctx.catalog); // what the next `patuh serve` does
       const after = await snapshot(ctx, 'older');
       expect(after.results).toBe(before.results);
@@ -326,7 +327,7 @@ describe.runIf(testDatabaseKind() === 'postgres')('across kinds', () => {
   it('PostgreSQL → PGlite → PostgreSQL gives byte-identical results, exports and evidence', async () => {
     const liteStore = new FileBlobStore(path.join(tmp, 'lite-store'));
     await restoreBackup({ db: lite.db, store: liteStore }, folder);
-    const liteCtx = { db: lite.db, catalog: defaultCatalog() };
+    const liteCtx = serviceContext(lite, defaultCatalog());
     const onLite = await snapshot(liteCtx, 'lite');
     expect(onLite.results).toBe(before.results);
     for (const [name, bytes] of Object.entries(before.exports)) expect(onLite.exports[name]?.equals(bytes)).toBe(true);
@@ -365,8 +366,8 @@ describe('patuh backup and patuh restore', () => {
 
   it('back up into a .tar, restore it into an empty data folder, refuse a second restore with exit 2', async () => {
     expect((await from.patuh('migrate')).code).toBe(0);
-    await from.withDatabase((db) =>
-      createUser({ db, catalog: defaultCatalog() }, SYSTEM, {
+    await from.withDatabase((_db, ctx) =>
+      createUser(ctx, SYSTEM, {
         email: 'kepala@test.id',
         role: 'central',
         password: PASSWORD,

@@ -87,7 +87,7 @@ describe('every CSV Patuh writes neutralises formula cells', () => {
         done();
       },
     });
-    const report = await t.ctx.db.transaction().execute((tx) => copyAnswersCsv(tx, cycle.id, out));
+    const report = await t.ctx.db.transaction().execute((tx) => copyAnswersCsv(tx, undefined, cycle.id, out));
     expect(report.method).toBe('paged-select');
     const rows: string[][] = parse(Buffer.concat(chunks));
     expectNeutralised(rows);

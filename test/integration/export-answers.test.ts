@@ -101,8 +101,10 @@ describe('answers export', () => {
     const cycle = await loadCycle(t.ctx, 2022);
     const a = path.join(dir, 'copy.csv');
     const b = path.join(dir, 'paged.csv');
-    await copyAnswersCsv(t.ctx.db, cycle.id, createWriteStream(a));
-    const paged = await t.ctx.db.transaction().execute((tx) => copyAnswersCsv(tx, cycle.id, createWriteStream(b)));
+    await copyAnswersCsv(t.ctx.db, t.ctx.runtime.driver, cycle.id, createWriteStream(a));
+    const paged = await t.ctx.db
+      .transaction()
+      .execute((tx) => copyAnswersCsv(tx, undefined, cycle.id, createWriteStream(b)));
     expect(paged.method).toBe('paged-select');
     const lines = (f: string) => readFileSync(f, 'utf8').split('\n');
     const [ha, ...ra] = lines(a);

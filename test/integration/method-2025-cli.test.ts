@@ -16,8 +16,8 @@ const { patuh } = cli;
 beforeAll(async () => {
   await cli.setUp();
   expect((await patuh('migrate')).code).toBe(0);
-  await cli.withDatabase((db) =>
-    createCycle({ db, catalog: defaultCatalog() }, SYSTEM, {
+  await cli.withDatabase((_db, ctx) =>
+    createCycle(ctx, SYSTEM, {
       year: 2026,
       edition: 'maladministrasi-2025',
       bandScheme: 'opini-2025',

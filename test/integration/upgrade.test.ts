@@ -13,6 +13,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseConfig, openDatabase } from '../../src/db/database.ts';
+import { serviceContext } from '../../src/services/container.ts';
 import { defaultCatalog } from '../../src/services/instrument-catalog.ts';
 import { cycleResults } from '../../src/services/results/results.ts';
 import { prepareDatabase } from '../../src/services/setup.ts';
@@ -130,7 +131,7 @@ describe(`a database made by ${BEFORE}`, () => {
     try {
       const setup = await prepareDatabase(handle.db, defaultCatalog());
       expect(setup.migrations).toContain('0017_assessments');
-      const ctx = { db: handle.db, catalog: setup.catalog };
+      const ctx = serviceContext(handle, setup.catalog);
       const changed: string[] = [];
       for (const year of ['2022', '2023', '2024']) {
         const now = (await cycleResults(ctx, Number(year))).results;

@@ -17,7 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import { FORMULA_TRIGGER_REGEX, neutralizeCell } from '../../domain/text/cells.ts';
 import { ByteWriter, CopyOutStream } from '../copy-out.ts';
-import { type Database, rawDriver } from '../database.ts';
+import type { Database, RawDriver } from '../database.ts';
 
 export const ANSWER_COLUMNS = [
   'cycle',
@@ -174,12 +174,13 @@ async function finish(out: Writable): Promise<void> {
 /** Writes the cycle's answers as CSV (header first) to `out`, and ends it. */
 export async function copyAnswersCsv(
   db: Database,
+  /** the driver under `db` (COPY on PostgreSQL and PGlite); without it, rows are read through Kysely */
+  driver: RawDriver | undefined,
   cycleId: number,
   out: Writable,
   onProgress?: (rows: number) => void,
 ): Promise<CopyReport> {
   const parts = await unitParts(db, cycleId);
-  const driver = rawDriver(db);
   if (driver?.kind === 'postgres') {
     const client = await driver.pool.connect();
     try {

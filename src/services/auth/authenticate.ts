@@ -32,24 +32,22 @@ export async function authenticateSession(
   };
 }
 
-/**
- * When this process last noted the use of each token: the database keeps last_used_at
- * to the minute anyway, so a token used again within the minute costs no write (the
- * sync endpoint is called with a token many times a second).
- */
-const touchedAt = new WeakMap<Database, Map<number, number>>();
 const TOKEN_TOUCH_MS = 60_000;
 
-/** The token lookups of a database, one statement per event-loop turn (batch-lookup.ts). */
-const lookups = new WeakMap<Database, BatchLookup<string, TokenOwner>>();
+/** What a process keeps about the API tokens of one database (services/runtime.ts). */
+export class TokenCache {
+  /** lookups of one event-loop turn share one statement (batch-lookup.ts) */
+  readonly lookup: BatchLookup<string, TokenOwner>;
+  /**
+   * When this process last noted the use of each token: the database keeps last_used_at
+   * to the minute anyway, so a token used again within the minute costs no write (the
+   * sync endpoint is called with a token many times a second).
+   */
+  readonly touchedAt = new Map<number, number>();
 
-function tokenLookup(db: Database): BatchLookup<string, TokenOwner> {
-  let l = lookups.get(db);
-  if (!l) {
-    l = new BatchLookup((hashes) => findLiveTokens(db, hashes, new Date()));
-    lookups.set(db, l);
+  constructor(db: Database) {
+    this.lookup = new BatchLookup((hashes) => findLiveTokens(db, hashes, new Date()));
   }
-  return l;
 }
 
 /**
@@ -57,15 +55,17 @@ function tokenLookup(db: Database): BatchLookup<string, TokenOwner> {
  * public. Checked against the database on every request (a revoked token fails at
  * once); lookups of the same turn share one statement.
  */
-export async function authenticateToken(ctx: Pick<ServiceContext, 'db'>, token: string): Promise<Principal> {
+export async function authenticateToken(
+  ctx: Pick<ServiceContext, 'db' | 'runtime'>,
+  token: string,
+): Promise<Principal> {
   // made only when needed: an error captures a stack trace, and this runs on every token request
   const invalid = () => new AppError('UNAUTHENTICATED', 'the API token is not valid (unknown, expired or revoked)');
   if (!looksLikeApiToken(token)) throw invalid();
-  const owner = await tokenLookup(ctx.db).get(sha256Hex(token));
+  const { lookup, touchedAt: touched } = ctx.runtime.tokens;
+  const owner = await lookup.get(sha256Hex(token));
   if (!owner) throw invalid();
   const now = Date.now();
-  const touched = touchedAt.get(ctx.db) ?? new Map<number, number>();
-  touchedAt.set(ctx.db, touched);
   if (now - (touched.get(owner.tokenId) ?? 0) >= TOKEN_TOUCH_MS) {
     await touchToken(ctx.db, owner.tokenId, new Date(now));
     touched.set(owner.tokenId, now);

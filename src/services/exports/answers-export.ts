@@ -33,7 +33,7 @@ export async function exportAnswers(
   const total = opts.onProgress ? await countAnswers(ctx.db, cycle.id) : 0;
   const t0 = performance.now();
   opts.onProgress?.(0, total);
-  const report = await copyAnswersCsv(ctx.db, cycle.id, createWriteStream(file), (rows) =>
+  const report = await copyAnswersCsv(ctx.db, ctx.runtime.driver, cycle.id, createWriteStream(file), (rows) =>
     opts.onProgress?.(Math.min(rows, total), total),
   );
   opts.onProgress?.(report.rows, Math.max(total, report.rows));

@@ -17,7 +17,7 @@
  * concurrent requests pays that serial step (and the commit's flush) once per group
  * instead of once per request (docs/adr/0005-fieldwork-sync.md).
  */
-import { type Database, rawDriver } from '../../db/database.ts';
+import type { RawDriver } from '../../db/database.ts';
 import type { SyncResultView } from '../../shared/fieldwork-schemas.ts';
 import type { ServiceContext } from '../context.ts';
 import { type PreparedSheet, storeSheetsAlone, storeSheetsIn } from './sync-store.ts';
@@ -118,23 +118,16 @@ export class SyncWriter {
   }
 }
 
-const writers = new WeakMap<Database, SyncWriter>();
-
 /**
- * The writer of a database: one transaction at a time (on PostgreSQL two in flight
- * made smaller groups and cost more CPU per sheet for the same throughput), waiting
- * 1 ms before each on PGlite so that requests still signing in on its one connection
- * join the group.
+ * The writer of a database (one per process: services/runtime.ts): one transaction at
+ * a time (on PostgreSQL two in flight made smaller groups and cost more CPU per sheet
+ * for the same throughput), waiting 1 ms before each on PGlite so that requests still
+ * signing in on its one connection join the group.
  */
-export function syncWriterFor(ctx: Pick<ServiceContext, 'db' | 'catalog'>): SyncWriter {
-  let w = writers.get(ctx.db);
-  if (!w) {
-    const store: GroupStore = {
-      inTransaction: (take) => ctx.db.transaction().execute((tx) => storeSheetsIn(tx, ctx.catalog, take())),
-      alone: (sheets) => storeSheetsAlone(ctx, sheets),
-    };
-    w = new SyncWriter(store, rawDriver(ctx.db)?.kind === 'postgres' ? 0 : 1);
-    writers.set(ctx.db, w);
-  }
-  return w;
+export function createSyncWriter(ctx: Pick<ServiceContext, 'db' | 'catalog'>, kind: RawDriver['kind']): SyncWriter {
+  const store: GroupStore = {
+    inTransaction: (take) => ctx.db.transaction().execute((tx) => storeSheetsIn(tx, ctx.catalog, take())),
+    alone: (sheets) => storeSheetsAlone(ctx, sheets),
+  };
+  return new SyncWriter(store, kind === 'postgres' ? 0 : 1);
 }

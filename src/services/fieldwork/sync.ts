@@ -19,7 +19,6 @@ import type { ServiceContext } from '../context.ts';
 import { evidenceNotFound, unlinkableEvidence } from '../evidence/open-evidence.ts';
 import { rejected } from './sync-check.ts';
 import type { PreparedSheet } from './sync-store.ts';
-import { syncWriterFor } from './sync-writer.ts';
 
 function idOf(raw: unknown): string {
   const id = (raw as { id?: unknown } | null)?.id;
@@ -90,7 +89,7 @@ export async function syncSubmissions(
 ): Promise<SyncResultView[]> {
   const { results, ready } = await prepareSheets(ctx, p, submissions);
   if (ready.length === 0) return results;
-  const stored = await syncWriterFor(ctx).store(ready);
+  const stored = await ctx.runtime.syncWriter.store(ready);
   for (const x of ready) results[x.index] = stored.get(x) as SyncResultView;
   return results;
 }

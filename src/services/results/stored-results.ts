@@ -69,7 +69,7 @@ export async function refreshStoredResults(
 }
 
 /** Re-stores every cycle whose basis changed since it was stored; each cycle in its own transaction. */
-export async function refreshStaleResults(ctx: ServiceContext): Promise<string[]> {
+export async function refreshStaleResults(ctx: Pick<ServiceContext, 'db' | 'catalog'>): Promise<string[]> {
   const [cycles, bases, resolver] = await Promise.all([listCycles(ctx.db), readStoredBases(ctx.db), loadResolver(ctx)]);
   const refreshed: string[] = [];
   for (const row of cycles) {
