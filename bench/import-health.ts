@@ -28,7 +28,7 @@ import { type NationalRow, nationalAnswers, pickEntities, writeCsv } from './nat
 const YEAR = 2023;
 const ROWS = 1_000_000;
 const MIB = 1024 * 1024;
-const PASSWORD = 'bench-password-Kuat-2025!';
+const PASSWORD = 'Ukur-kesehatan-Kuat-2025!'; // nothing of the e-mail (password policy)
 
 export interface HealthRow {
   backend: string;

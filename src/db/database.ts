@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -108,7 +108,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 
 async function openPglite(pglite: PGlite, afterClose: () => void): Promise<DatabaseHandle> {
   await pglite.waitReady;
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  // PGlite runs in this thread and its query promises resolve without a turn of the
+  // event loop: a transaction of many statements would hold the loop for all of them
+  // (an import: 35 s). Each statement first gives the loop a turn (docs/benchmarks.md).
+  const onCreateConnection = async (conn: DatabaseConnection) => {
+    const run = conn.executeQuery.bind(conn);
+    const yielding = async <R>(q: CompiledQuery) => {
+      await new Promise((r) => setImmediate(r));
+      return run<R>(q);
+    };
+    conn.executeQuery = yielding as DatabaseConnection['executeQuery'];
+  };
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite, onCreateConnection }) });
   return {
     db,
     kind: 'pglite',

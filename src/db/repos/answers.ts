@@ -11,12 +11,14 @@ export interface AnswerColumns {
   value: Array<number | null>;
 }
 
-const BATCH = 20_000;
+const DEFAULT_BATCH = 20_000;
 
 export interface WriteOptions {
   /** rows known to be new (their unit was created in this transaction): inserted without a conflict check */
   freshRows?: readonly boolean[];
   onBatch?: (written: number) => void;
+  /** rows per statement (default 20,000); PGlite, in the server's thread, takes fewer so no statement holds it long */
+  rowsPerStatement?: number;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function upsertAnswers(
   const old: number[] = [];
   for (let i = 0; i < n; i++) (opts.freshRows?.[i] ? fresh : old).push(i);
   let written = 0;
+  const BATCH = opts.rowsPerStatement ?? DEFAULT_BATCH;
   for (const [indexes, upsert] of [
     [fresh, false],
     [old, true],
@@ -63,7 +66,9 @@ export async function upsertAnswers(
 export async function upsertRespondents(
   db: Database,
   rows: { unitId: number[]; key: string[]; kind: string[] },
+  rowsPerStatement = DEFAULT_BATCH,
 ): Promise<void> {
+  const BATCH = rowsPerStatement;
   for (let i = 0; i < rows.unitId.length; i += BATCH) {
     const end = Math.min(rows.unitId.length, i + BATCH);
     await sql`
