@@ -23,6 +23,7 @@ import { serviceContext } from '../../src/services/container.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { defaultCatalog } from '../../src/services/instrument-catalog.ts';
 import { runInThisProcess } from './cli-in-process.ts';
+import { pgAdmin } from './pg-admin.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** Node 24 from the devDependency: the CLI runs TypeScript directly */
@@ -62,15 +63,7 @@ export function cliWorkspace(name: string): CliWorkspace {
   let dbName: string | undefined;
   let databaseUrl: string | undefined;
 
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
+  const admin = (statement: string) => pgAdmin(pgUrl, statement);
 
   const envWith = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
     const env: NodeJS.ProcessEnv = { ...process.env, PATUH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };

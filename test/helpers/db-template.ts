@@ -8,25 +8,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/database.ts';
 import { prepareDatabase } from '../../src/services/setup.ts';
+import { pgAdmin } from './pg-admin.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** PGlite: the dump's file; PostgreSQL: the template database's name */
     databaseTemplate: string;
-  }
-}
-
-async function admin(url: string, statement: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
   }
 }
 
@@ -46,13 +36,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => rmSync(dir, { recursive: true, force: true });
   }
   const name = `patuh_template_${process.pid}`;
-  await admin(url, `drop database if exists ${name}`);
-  await admin(url, `create database ${name}`);
+  await pgAdmin(url, `drop database if exists ${name}`);
+  await pgAdmin(url, `create database ${name}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'postgres', url: u.toString() });
   await prepareDatabase(handle.db);
   await handle.close();
   project.provide('databaseTemplate', name);
-  return async () => admin(url, `drop database if exists ${name} with (force)`);
+  return async () => pgAdmin(url, `drop database if exists ${name} with (force)`);
 }

@@ -6,13 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { serviceContext } from '../../src/services/container.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { defaultCatalog } from '../../src/services/instrument-catalog.ts';
 import { prepareDatabase } from '../../src/services/setup.ts';
+import { pgAdmin } from './pg-admin.ts';
 
 export interface TestContext {
   ctx: ServiceContext;
@@ -34,16 +34,6 @@ function template(): string | undefined {
 
 let pgliteTemplate: Blob | undefined;
 
-async function admin(url: string, statement: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
-
 export async function createTestContext(): Promise<TestContext> {
   const files = defaultCatalog();
   const url = process.env.PATUH_TEST_DATABASE_URL;
@@ -60,7 +50,7 @@ export async function createTestContext(): Promise<TestContext> {
     return { ctx: serviceContext(handle, catalog), kind: 'pglite', close: () => handle.close() };
   }
   const name = `patuh_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  await admin(url, from ? `create database ${name} template ${from}` : `create database ${name}`);
+  await pgAdmin(url, from ? `create database ${name} template ${from}` : `create database ${name}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'postgres', url: u.toString() });
@@ -70,7 +60,7 @@ export async function createTestContext(): Promise<TestContext> {
     kind: 'postgres',
     close: async () => {
       await handle.close();
-      await admin(url, `drop database if exists ${name} with (force)`);
+      await pgAdmin(url, `drop database if exists ${name} with (force)`);
     },
   };
 }

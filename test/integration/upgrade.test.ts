@@ -19,6 +19,7 @@ import { cycleResults } from '../../src/services/results/results.ts';
 import { prepareDatabase } from '../../src/services/setup.ts';
 import { projectNode } from '../helpers/cli.ts';
 import { csvFile } from '../helpers/files.ts';
+import { pgAdmin } from '../helpers/pg-admin.ts';
 
 const BEFORE = '028e51d';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -27,15 +28,7 @@ const pgUrl = process.env.PATUH_TEST_DATABASE_URL;
 let database: DatabaseConfig;
 let dbName: string | undefined;
 
-async function admin(statement: string): Promise<void> {
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (statement: string) => pgAdmin(pgUrl, statement);
 
 let before: Record<string, Array<Record<string, unknown>>>;
 
